@@ -1,0 +1,23 @@
+import Foundation
+import PartnerAPI
+import PartnerCore
+import Vapor
+
+extension APIHandler {
+    func listTiers(_ input: Operations.ListTiers.Input) async throws -> Operations.ListTiers.Output {
+        _ = try await authenticate()
+        return .ok(.init(body: .json(.init(items: try await tiers.all().map { try $0.api }))))
+    }
+
+    func createTier(_ input: Operations.CreateTier.Input) async throws -> Operations.CreateTier.Output {
+        let caller = try await authenticate()
+        try caller.require(.admin)
+        guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
+        let definition = try TierDefinition.validated(
+            code: body.code, name: body.name, partnerTypes: body.partnerTypes.map(PartnerType.init), rank: body.rank,
+            baseDiscountPercent: body.baseDiscountPercent, loyaltyMultiplier: body.loyaltyMultiplier,
+            minTrailingRevenue: (body.minTrailingRevenue.amount, body.minTrailingRevenue.currency))
+        let tier = try await tiers.create(definition)
+        return .created(.init(body: .json(try tier.api)))
+    }
+}

@@ -1,0 +1,24 @@
+import PartnerAPI
+import PartnerCore
+
+/// The spec's enums and the domain's enums share raw values by design; these initializers convert
+/// between them. `EnumBridgingTests` proves every case maps both ways, so the unwrap cannot fail.
+protocol BridgedEnum: RawRepresentable, CaseIterable where RawValue == String {}
+
+extension BridgedEnum {
+    init<Other: BridgedEnum>(_ other: Other) {
+        guard let value = Self(rawValue: other.rawValue) else {
+            preconditionFailure("\(Self.self) has no case '\(other.rawValue)'")
+        }
+        self = value
+    }
+}
+
+extension PartnerType: BridgedEnum {}
+extension PartnerStatus: BridgedEnum {}
+extension UserRole: BridgedEnum {}
+extension MemberRole: BridgedEnum {}
+extension Components.Schemas.PartnerType: BridgedEnum {}
+extension Components.Schemas.PartnerStatus: BridgedEnum {}
+extension Components.Schemas.UserRole: BridgedEnum {}
+extension Components.Schemas.MemberRole: BridgedEnum {}

@@ -1,0 +1,24 @@
+import Foundation
+import PartnerAPI
+
+extension UserRecord {
+    /// Never includes the password hash.
+    var api: Components.Schemas.User {
+        get throws {
+            Components.Schemas.User(
+                id: try requireID().uuidString, email: email, name: name, role: .init(role),
+                createdAt: createdAt ?? Date())
+        }
+    }
+}
+
+extension PartnerUserRecord {
+    /// Needs `user` loaded.
+    var api: Components.Schemas.PartnerMember {
+        get throws {
+            Components.Schemas.PartnerMember(
+                userId: $user.id.uuidString, email: user.email, name: user.name, role: .init(role),
+                createdAt: createdAt ?? Date())
+        }
+    }
+}

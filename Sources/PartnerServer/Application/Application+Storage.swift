@@ -1,0 +1,59 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import SQLKit
+import Vapor
+
+extension Application {
+    /// Configures the database from the location and applies the per-database settings.
+    func useStorage(_ configuration: AppConfiguration) async throws {
+        switch configuration.database {
+        case .sqliteFile(let path):
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            databases.use(.sqlite(.init(storage: .file(path: path))), as: .sqlite)
+            try await prepareSQLite()
+        case .sqliteMemory:
+            // sqlite-kit backs "memory" with a temporary file; delete it when the app stops.
+            let identifier = UUID().uuidString
+            databases.use(.sqlite(.init(storage: .memory(identifier: identifier))), as: .sqlite)
+            lifecycle.use(TemporaryDatabaseCleanup(identifier: identifier))
+            try await prepareSQLite()
+        case .postgres(let url):
+            var postgres = try SQLPostgresConfiguration(url: url)
+            if let schema = configuration.postgresSchema { postgres.searchPath = [schema] }
+            databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: 4), as: .psql)
+            if let schema = configuration.postgresSchema {
+                try await db.sql().raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+            }
+        }
+    }
+
+    /// WAL lets readers proceed while one writer commits; `synchronous=NORMAL` is durable in WAL mode
+    /// except for the last transactions on power loss; the busy timeout makes a connection wait for a
+    /// lock instead of failing. `journal_mode` persists in the file; the others are per connection,
+    /// so they are set on the connection of every event loop (one each).
+    private func prepareSQLite() async throws {
+        try await db.sql().raw("PRAGMA journal_mode=WAL").run()
+        for eventLoop in eventLoopGroup.makeIterator() {
+            guard let database = databases.database(logger: logger, on: eventLoop) else { continue }
+            let sql = try database.sql()
+            try await sql.raw("PRAGMA synchronous=NORMAL").run()
+            try await sql.raw("PRAGMA busy_timeout=5000").run()
+        }
+    }
+}
+
+/// Removes the temporary file behind an in-memory SQLite database at shutdown.
+private struct TemporaryDatabaseCleanup: LifecycleHandler {
+    let identifier: String
+
+    func shutdownAsync(_ application: Application) async {
+        let base = FileManager.default.temporaryDirectory
+            .appendingPathComponent("sqlite-kit_memorydb-\(ProcessInfo.processInfo.processIdentifier)-\(identifier).sqlite3").path
+        for suffix in ["", "-wal", "-shm"] {
+            try? FileManager.default.removeItem(atPath: base + suffix)
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Fluent
+import OpenAPIRuntime
+import OpenAPIVapor
+import PartnerAPI
+import Vapor
+
+/// Builds the one application that `serve`, `migrate`, `seed` and every test use.
+public enum PartnerOSApplication {
+    public static func make(_ configuration: AppConfiguration, environment: Environment = .production) async throws -> Application {
+        var environment = environment
+        // The commands parse the command line themselves; Vapor must not read it again.
+        environment.arguments = [environment.arguments.first ?? "partneros"]
+        let app = try await Application.make(environment)
+        do {
+            try await configure(app, configuration)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        return app
+    }
+
+    static func configure(_ app: Application, _ configuration: AppConfiguration) async throws {
+        app.logger.logLevel = configuration.logLevel
+        try await app.useStorage(configuration)
+        app.migrations.add(PartnerOSMigrations.all)
+        app.passwords.use(.bcrypt(cost: configuration.passwordCost))
+
+        let writes = WriteSerializer(serialize: app.db.isSQLite)
+        let metrics = HTTPMetrics()
+        app.partnerOS = PartnerOSServices(configuration: configuration, writes: writes)
+
+        // Order matters: the request id wraps everything so even errors carry it; metrics see the
+        // final status; the problem middleware turns every thrown error into problem+json.
+        app.middleware = Middlewares()
+        app.middleware.use(RequestIDMiddleware())
+        app.middleware.use(MetricsMiddleware(metrics: metrics))
+        app.middleware.use(ProblemMiddleware())
+        app.middleware.use(BodyLimitMiddleware(maxBytes: configuration.maxBodyBytes))
+        app.middleware.use(RequestContextMiddleware())
+
+        let handler = APIHandler(
+            configuration: configuration,
+            partners: PartnerRepository(database: app.db, writes: writes),
+            users: UserRepository(database: app.db, writes: writes),
+            tiers: TierRepository(database: app.db, writes: writes),
+            authenticator: Authenticator(database: app.db),
+            loginThrottle: LoginThrottle(maxFailures: configuration.maxFailedLogins, window: configuration.loginWindow),
+            decoyPasswordHash: try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next())
+                .hash(UUID().uuidString).get())
+        try handler.registerHandlers(
+            on: VaporTransport(routesBuilder: app), serverURL: try Servers.Server1.url(),
+            configuration: Configuration(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
+        try SystemRoutes(metrics: metrics).register(on: app)
+    }
+}

@@ -1,0 +1,56 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// What the commands do once their arguments are parsed. Kept apart from the ArgumentParser types
+/// because Vapor's console also defines `Option` and `Flag`.
+enum CommandRunner {
+    static func serve(_ configuration: AppConfiguration, hostname: String, port: Int, demo: Bool, migrate: Bool, environment: [String: String]) async throws {
+        try await withApplication(configuration) { app in
+            if migrate { try await app.autoMigrate() }
+            let createdFromEnvironment = try await AdminBootstrap.createFromEnvironment(environment, on: app)
+            if demo { try await DemoConsole.prepare(app, adminFromEnvironment: createdFromEnvironment) }
+            app.http.server.configuration.hostname = hostname
+            app.http.server.configuration.port = port
+            // Vapor's own serve command handles startup, signals and graceful shutdown.
+            app.environment.arguments = ["partneros", "serve"]
+            try await app.execute()
+        }
+    }
+
+    static func migrate(_ configuration: AppConfiguration) async throws {
+        try await withApplication(configuration) { app in
+            try await app.autoMigrate()
+            print("Migrations are up to date (\(configuration.database.redacted)).")
+        }
+    }
+
+    static func seedDemo(_ configuration: AppConfiguration) async throws {
+        try await withApplication(configuration) { app in
+            try await app.autoMigrate()
+            let before = try await PartnerRecord.query(on: app.db).count()
+            try await DemoConsole.prepare(app, adminFromEnvironment: false)
+            if before > 0 { print("The database already has \(before) partners; the demo network was not seeded.") }
+        }
+    }
+
+    static func createAdmin(_ configuration: AppConfiguration, email: String, password: String, name: String) async throws {
+        try await withApplication(configuration) { app in
+            try await app.autoMigrate()
+            try await AdminBootstrap.createAdmin(email: email, password: password, name: name, on: app)
+            print("Created admin \(email.lowercased()).")
+        }
+    }
+
+    /// Builds the application, runs `body`, and always shuts the application down.
+    private static func withApplication(_ configuration: AppConfiguration, _ body: (Application) async throws -> Void) async throws {
+        let app = try await PartnerOSApplication.make(configuration)
+        do {
+            try await body(app)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}

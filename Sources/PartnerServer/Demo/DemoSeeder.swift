@@ -1,0 +1,63 @@
+import Fluent
+import Foundation
+import PartnerCore
+import Vapor
+
+/// Seeds the demo network. Each capability adds its own step (partners now; orders, contracts and
+/// stands as they land), all deterministic so every run shows the same network.
+struct DemoSeeder {
+    struct Report: Sendable {
+        var partners = 0
+        var ownerUsers = 0
+        /// Demo partner users share this password; printed once by `serve --demo` and `seed --demo`.
+        var partnerPassword = ""
+        var sampleOwnerEmail: String?
+    }
+
+    let app: Application
+
+    /// Seeds only when the registry is empty; returns `nil` when it was not.
+    func seedIfEmpty() async throws -> Report? {
+        guard try await PartnerRecord.query(on: app.db).count() == 0 else { return nil }
+        return try await seed()
+    }
+
+    func seed() async throws -> Report {
+        var report = Report()
+        report.partnerPassword = Self.randomPassword()
+        // One bcrypt hash shared by the demo users: hashing hundreds at cost 12 would take minutes.
+        let sharedHash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next())
+            .hash(report.partnerPassword).get()
+        let generated = DemoPartnerFactory().make()
+        let finished = try await app.partnerOS.writes.transaction(on: app.db) { db in
+            try await Self.seedPartners(generated, passwordHash: sharedHash, on: db)
+        }
+        report.partners = finished.partners
+        report.ownerUsers = finished.owners
+        report.sampleOwnerEmail = finished.sampleOwner
+        return report
+    }
+
+    private static func seedPartners(_ generated: [DemoPartnerFactory.Partner], passwordHash: String, on db: any Database) async throws -> (partners: Int, owners: Int, sampleOwner: String?) {
+        let tiers = Dictionary(uniqueKeysWithValues: try await PartnerTierRecord.query(on: db).all().map { ($0.code, $0) })
+        var owners: [String] = []
+        for entry in generated {
+            let partner = PartnerRecord(profile: entry.profile, status: entry.status, tierID: tiers[entry.tierCode]?.id)
+            try await partner.create(on: db)
+            guard entry.hasOwner else { continue }
+            var email = "owner.\(DemoPartnerFactory.slug(entry.profile.companyName))@example.com"
+            if owners.contains(email) { email = "owner\(owners.count).\(DemoPartnerFactory.slug(entry.profile.companyName))@example.com" }
+            let user = UserRecord(email: email, name: "Owner of \(entry.profile.companyName)", passwordHash: passwordHash, role: .partner)
+            try await user.create(on: db)
+            try await PartnerUserRecord(partnerID: try partner.requireID(), userID: try user.requireID(), role: .owner).create(on: db)
+            owners.append(email)
+        }
+        return (generated.count, owners.count, owners.first)
+    }
+
+    static func randomPassword() -> String {
+        let alphabet = Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<16).map { _ in alphabet.randomElement(using: &generator)! })
+    }
+}

@@ -1,0 +1,6 @@
+/// The catalogue of events Partner OS emits. Names are stable contracts with other systems.
+enum EventType: String, Sendable {
+    case partnerCreated = "partner.created"
+    case partnerUpdated = "partner.updated"
+    case partnerStatusChanged = "partner.status.changed"
+}

@@ -1,0 +1,14 @@
+import Fluent
+
+/// The ordered, append-only list of migrations. Never edit one that has landed; add a new one.
+enum PartnerOSMigrations {
+    static let all: [any Migration] = [
+        CreateUsers(),
+        CreateAPITokens(),
+        CreatePartnerTiers(),
+        SeedDefaultTiers(),
+        CreatePartners(),
+        CreatePartnerUsers(),
+        CreateOutboxEvents(),
+    ]
+}
