@@ -3,7 +3,9 @@ public struct Currency: Hashable, Sendable, CustomStringConvertible {
     public let code: String
 
     /// ISO 4217 codes whose minor unit is not two digits.
-    private static let zeroDigit: Set<String> = ["BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF"]
+    private static let zeroDigit: Set<String> = [
+        "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF",
+    ]
     private static let threeDigit: Set<String> = ["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"]
 
     /// Accepts any three upper-case ASCII letters (lower case is normalized).

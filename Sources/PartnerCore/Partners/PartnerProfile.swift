@@ -60,7 +60,9 @@ public struct PartnerProfile: Equatable, Sendable {
         }
         result.region = v.requiredText(region, "region", maxLength: 64) ?? region
         let country = country.trimmed.uppercased()
-        v.check(country.utf8.count == 2 && country.utf8.allSatisfy { $0 >= 65 && $0 <= 90 }, "country", "must be an ISO 3166-1 alpha-2 code such as DE")
+        v.check(
+            country.utf8.count == 2 && country.utf8.allSatisfy { $0 >= 65 && $0 <= 90 }, "country",
+            "must be an ISO 3166-1 alpha-2 code such as DE")
         result.country = country
         result.city = v.optionalText(city, "city", maxLength: 100)
         result.address = v.optionalText(address, "address", maxLength: 300)
@@ -72,7 +74,9 @@ public struct PartnerProfile: Equatable, Sendable {
         }
         if let taxId = v.optionalText(taxId, "taxId", maxLength: 32) {
             let canonical = taxId.uppercased().filter { !$0.isWhitespace }
-            v.check(canonical.count >= 4 && canonical.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-./".contains($0)) }, "taxId", "must be 4–32 letters, digits or - . /")
+            v.check(
+                canonical.count >= 4 && canonical.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-./".contains($0)) }, "taxId",
+                "must be 4–32 letters, digits or - . /")
             result.taxId = canonical
         } else {
             result.taxId = nil

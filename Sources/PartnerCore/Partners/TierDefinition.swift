@@ -32,7 +32,8 @@ public struct TierDefinition: Equatable, Sendable {
     ) throws(ValidationFailure) -> TierDefinition {
         var v = Validator()
         let code = code.trimmed
-        let codeIsValid = (2...32).contains(code.count) && code.first?.isLetter == true
+        let codeIsValid =
+            (2...32).contains(code.count) && code.first?.isLetter == true
             && code.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "_" }
         v.check(codeIsValid, "code", "must be 2–32 characters of a–z, 0–9 and _, starting with a letter")
         let name = v.requiredText(name, "name", maxLength: 80) ?? name
@@ -40,13 +41,19 @@ public struct TierDefinition: Equatable, Sendable {
         v.check(Set(partnerTypes).count == partnerTypes.count, "partnerTypes", "must not repeat a type")
         v.check((0...1000).contains(rank), "rank", "must be between 0 and 1000")
         let discount = FixedPoint.scaled(baseDiscountPercent, decimals: 2)
-        v.check(discount.map { (0...10_000).contains($0) } ?? false, "baseDiscountPercent", "must be between 0 and 100 with at most two decimals")
+        v.check(
+            discount.map { (0...10_000).contains($0) } ?? false, "baseDiscountPercent",
+            "must be between 0 and 100 with at most two decimals")
         let multiplier = FixedPoint.scaled(loyaltyMultiplier, decimals: 3)
-        v.check(multiplier.map { (0...10_000).contains($0) } ?? false, "loyaltyMultiplier", "must be between 0 and 10 with at most three decimals")
+        v.check(
+            multiplier.map { (0...10_000).contains($0) } ?? false, "loyaltyMultiplier",
+            "must be between 0 and 10 with at most three decimals")
         var revenue: Money?
         if let currency = Currency(minTrailingRevenue.currency) {
             revenue = Money(amount: minTrailingRevenue.amount, currency: currency)
-            v.check(revenue.map { $0.minorUnits >= 0 } ?? false, "minTrailingRevenue.amount", "must be a non-negative decimal amount such as 25000.00")
+            v.check(
+                revenue.map { $0.minorUnits >= 0 } ?? false, "minTrailingRevenue.amount",
+                "must be a non-negative decimal amount such as 25000.00")
         } else {
             v.fail("minTrailingRevenue.currency", "must be an ISO 4217 code such as EUR")
         }

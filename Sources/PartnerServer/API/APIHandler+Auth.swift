@@ -40,7 +40,8 @@ extension APIHandler {
             throw APIError.unauthorized("The token's user no longer exists.")
         }
         let memberships = try await users.memberships(of: caller.userID).map { link in
-            Components.Schemas.Membership(partnerId: link.$partner.id.uuidString, companyName: link.partner.companyName, role: .init(link.role))
+            Components.Schemas.Membership(
+                partnerId: link.$partner.id.apiString, companyName: link.partner.companyName, role: .init(link.role))
         }
         return .ok(.init(body: .json(.init(user: try user.api, memberships: memberships.sorted { $0.companyName < $1.companyName }))))
     }

@@ -26,7 +26,8 @@ extension APIHandler {
             throw ValidationFailure(field: "userId", message: "no user has this id")
         }
         guard user.role == .partner else {
-            throw ValidationFailure(field: "userId", message: "only users with the partner role can be linked; admin and staff already see every partner")
+            throw ValidationFailure(
+                field: "userId", message: "only users with the partner role can be linked; admin and staff already see every partner")
         }
         let link = try await users.link(userID: userID, to: partnerID, role: MemberRole(body.role))
         link.$user.value = user

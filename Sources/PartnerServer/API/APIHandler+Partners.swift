@@ -77,7 +77,9 @@ extension APIHandler {
                 tierChanged = tier?.id != partner.$tier.id
             } else {
                 if let current = tier, !current.definition.applies(to: after.type) {
-                    throw ValidationFailure(field: "tierCode", message: "tier '\(current.code)' does not apply to \(after.type.rawValue) partners; choose another")
+                    throw ValidationFailure(
+                        field: "tierCode",
+                        message: "tier '\(current.code)' does not apply to \(after.type.rawValue) partners; choose another")
                 }
                 tierChanged = false
             }

@@ -19,6 +19,8 @@ public struct AppConfiguration: Sendable {
     public var postgresSchema: String?
     /// bcrypt cost; 12 in production, lower only in tests.
     public var passwordCost: Int
+    /// PostgreSQL pool size per event loop (two loops on this machine's two cores).
+    public var postgresConnectionsPerEventLoop: Int = 4
 
     public init(
         database: DatabaseLocation = .defaultLocation,

@@ -23,7 +23,8 @@ extension Application {
         case .postgres(let url):
             var postgres = try SQLPostgresConfiguration(url: url)
             if let schema = configuration.postgresSchema { postgres.searchPath = [schema] }
-            databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: 4), as: .psql)
+            databases.use(
+                .postgres(configuration: postgres, maxConnectionsPerEventLoop: configuration.postgresConnectionsPerEventLoop), as: .psql)
             if let schema = configuration.postgresSchema {
                 try await db.sql().raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
             }

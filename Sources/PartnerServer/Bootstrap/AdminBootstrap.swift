@@ -19,7 +19,8 @@ enum AdminBootstrap {
 
     /// Creates an admin after validating email and password like the API does.
     @discardableResult
-    static func createAdmin(email: String, password: String, name: String = "Administrator", on app: Application) async throws -> UserRecord {
+    static func createAdmin(email: String, password: String, name: String = "Administrator", on app: Application) async throws -> UserRecord
+    {
         var validator = Validator()
         let address = EmailAddress(email)
         validator.check(address != nil, "email", "must be a valid email address")

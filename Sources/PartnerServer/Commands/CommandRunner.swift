@@ -5,7 +5,9 @@ import Vapor
 /// What the commands do once their arguments are parsed. Kept apart from the ArgumentParser types
 /// because Vapor's console also defines `Option` and `Flag`.
 enum CommandRunner {
-    static func serve(_ configuration: AppConfiguration, hostname: String, port: Int, demo: Bool, migrate: Bool, environment: [String: String]) async throws {
+    static func serve(
+        _ configuration: AppConfiguration, hostname: String, port: Int, demo: Bool, migrate: Bool, environment: [String: String]
+    ) async throws {
         try await withApplication(configuration) { app in
             if migrate { try await app.autoMigrate() }
             let createdFromEnvironment = try await AdminBootstrap.createFromEnvironment(environment, on: app)

@@ -4,7 +4,10 @@ import Logging
 
 /// Options every command shares: where the data lives and how much to log.
 struct StorageOptions: ParsableArguments {
-    @Option(help: "Database URL: sqlite:PATH, sqlite::memory: or postgres://user:pass@host:port/db. Default: $DATABASE_URL, else sqlite:data/partneros.sqlite.")
+    @Option(
+        help:
+            "Database URL: sqlite:PATH, sqlite::memory: or postgres://user:pass@host:port/db. Default: $DATABASE_URL, else sqlite:data/partneros.sqlite."
+    )
     var database: String?
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical. Default: $LOG_LEVEL, else info.")
@@ -17,13 +20,15 @@ struct StorageOptions: ParsableArguments {
         }
         if let level = logLevel ?? environment["LOG_LEVEL"] {
             guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
-                throw ConfigurationError.invalidValue(name: "log level", value: level, reason: "use trace, debug, info, notice, warning, error or critical")
+                throw ConfigurationError.invalidValue(
+                    name: "log level", value: level, reason: "use trace, debug, info, notice, warning, error or critical")
             }
             configuration.logLevel = parsed
         }
         if let bytes = environment["PARTNEROS_MAX_BODY_BYTES"] {
             guard let value = Int(bytes), value > 0 else {
-                throw ConfigurationError.invalidValue(name: "PARTNEROS_MAX_BODY_BYTES", value: bytes, reason: "use a positive number of bytes")
+                throw ConfigurationError.invalidValue(
+                    name: "PARTNEROS_MAX_BODY_BYTES", value: bytes, reason: "use a positive number of bytes")
             }
             configuration.maxBodyBytes = value
         }

@@ -48,14 +48,18 @@ struct DemoPartnerFactory {
         return partners
     }
 
-    private func partner(type: PartnerType, index: Int, name: String, city: DemoGeography.City, region: DemoGeography.Region, random: inout SeededGenerator) -> Partner {
+    private func partner(
+        type: PartnerType, index: Int, name: String, city: DemoGeography.City, region: DemoGeography.Region, random: inout SeededGenerator
+    ) -> Partner {
         let slug = Self.slug(name)
         let status: PartnerStatus = random.weighted([(.active, 88), (.applicant, 6), (.suspended, 4), (.terminated, 2)])
-        let tierCode: String = type == .stand
+        let tierCode: String =
+            type == .stand
             ? random.weighted([("starter", 50), ("plus", 30), ("pro", 20)])
             : random.weighted([("bronze", 40), ("silver", 30), ("gold", 20), ("platinum", 10)])
         let profile = PartnerProfile(
-            type: type, companyName: name, displayName: index % 3 == 0 ? name.components(separatedBy: " ").prefix(2).joined(separator: " ") : nil,
+            type: type, companyName: name,
+            displayName: index % 3 == 0 ? name.components(separatedBy: " ").prefix(2).joined(separator: " ") : nil,
             email: "contact@\(slug).example.com", phone: phone(for: city.country, random: &random), region: region.name,
             country: city.country, city: city.name,
             address: "\(city.street) \(Int.random(in: 1...180, using: &random))", postalCode: city.postalCode,
@@ -66,27 +70,39 @@ struct DemoPartnerFactory {
         return Partner(profile: profile, status: status, tierCode: tierCode, hasOwner: index % 4 == 0 && status != .terminated)
     }
 
-    private func companyName(for type: PartnerType, city: DemoGeography.City, region: DemoGeography.Region, random: inout SeededGenerator) -> String {
+    private func companyName(for type: PartnerType, city: DemoGeography.City, region: DemoGeography.Region, random: inout SeededGenerator)
+        -> String
+    {
         let surname = Self.surnames.randomElement(using: &random)!
         let first = Self.firstNames.randomElement(using: &random)!
         let word = Self.words.randomElement(using: &random)!
         let suffix = region.companySuffixes.randomElement(using: &random)!
-        let patterns: [String] = switch type {
-        case .dealer: ["\(surname) Beauty Supply \(suffix)", "\(city.name) Cosmetics Trading \(suffix)", "\(word) Beauty Wholesale \(suffix)"]
-        case .distributor: ["\(word) Distribution \(suffix)", "\(region.name) Beauty Logistics \(suffix)", "\(surname) Distribution \(suffix)"]
-        case .salon: ["Salon \(first)", "\(first)'s Hair & Beauty", "Studio \(word)", "\(word) Beauty Lounge"]
-        case .stand: ["\(surname) Pharmacy", "Parfumerie \(surname)", "\(word) Concept Store", "\(city.name) Drugstore \(surname)"]
-        case .whiteLabel: ["\(word) Skin Labs \(suffix)", "Maison \(surname)", "\(word) & \(Self.words.randomElement(using: &random)!) Cosmetics \(suffix)"]
-        case .affiliate: ["\(first) \(surname) Beauty", "Glow with \(first)", "\(word) Reviews"]
-        }
+        let patterns: [String] =
+            switch type {
+            case .dealer:
+                ["\(surname) Beauty Supply \(suffix)", "\(city.name) Cosmetics Trading \(suffix)", "\(word) Beauty Wholesale \(suffix)"]
+            case .distributor:
+                ["\(word) Distribution \(suffix)", "\(region.name) Beauty Logistics \(suffix)", "\(surname) Distribution \(suffix)"]
+            case .salon: ["Salon \(first)", "\(first)'s Hair & Beauty", "Studio \(word)", "\(word) Beauty Lounge"]
+            case .stand: ["\(surname) Pharmacy", "Parfumerie \(surname)", "\(word) Concept Store", "\(city.name) Drugstore \(surname)"]
+            case .whiteLabel:
+                [
+                    "\(word) Skin Labs \(suffix)", "Maison \(surname)",
+                    "\(word) & \(Self.words.randomElement(using: &random)!) Cosmetics \(suffix)",
+                ]
+            case .affiliate: ["\(first) \(surname) Beauty", "Glow with \(first)", "\(word) Reviews"]
+            }
         return patterns.randomElement(using: &random)!
     }
 
     private func phone(for country: String, random: inout SeededGenerator) -> String {
-        let prefixes = ["DE": "+49", "AT": "+43", "CH": "+41", "FR": "+33", "NL": "+31", "BE": "+32", "LU": "+352",
-                        "ES": "+34", "PT": "+351", "IT": "+39", "SE": "+46", "DK": "+45", "NO": "+47", "FI": "+358",
-                        "GB": "+44", "IE": "+353"]
-        return "\(prefixes[country] ?? "+49") \(Int.random(in: 20...99, using: &random)) \(Int.random(in: 1_000_000...9_999_999, using: &random))"
+        let prefixes = [
+            "DE": "+49", "AT": "+43", "CH": "+41", "FR": "+33", "NL": "+31", "BE": "+32", "LU": "+352",
+            "ES": "+34", "PT": "+351", "IT": "+39", "SE": "+46", "DK": "+45", "NO": "+47", "FI": "+358",
+            "GB": "+44", "IE": "+353",
+        ]
+        return
+            "\(prefixes[country] ?? "+49") \(Int.random(in: 20...99, using: &random)) \(Int.random(in: 1_000_000...9_999_999, using: &random))"
     }
 
     static func slug(_ name: String) -> String {

@@ -38,7 +38,9 @@ struct DemoSeeder {
         return report
     }
 
-    private static func seedPartners(_ generated: [DemoPartnerFactory.Partner], passwordHash: String, on db: any Database) async throws -> (partners: Int, owners: Int, sampleOwner: String?) {
+    private static func seedPartners(_ generated: [DemoPartnerFactory.Partner], passwordHash: String, on db: any Database) async throws -> (
+        partners: Int, owners: Int, sampleOwner: String?
+    ) {
         let tiers = Dictionary(uniqueKeysWithValues: try await PartnerTierRecord.query(on: db).all().map { ($0.code, $0) })
         var owners: [String] = []
         for entry in generated {

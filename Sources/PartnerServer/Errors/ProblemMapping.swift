@@ -21,9 +21,10 @@ enum ProblemMapping {
         case let error as APIError:
             return map(error)
         case let error as ValidationFailure:
-            return Mapped(problem: ProblemDetails(
-                status: .unprocessableEntity, detail: "The request has invalid fields.", kind: "validation",
-                errors: error.errors))
+            return Mapped(
+                problem: ProblemDetails(
+                    status: .unprocessableEntity, detail: "The request has invalid fields.", kind: "validation",
+                    errors: error.errors))
         case let error as PartnerError:
             return map(error)
         case let error as DecodingError:
@@ -60,14 +61,17 @@ enum ProblemMapping {
         switch error {
         case .illegalStatusTransition(let from, let to):
             let allowed = from.allowedNext.map(\.rawValue).sorted().joined(separator: ", ")
-            return Mapped(problem: ProblemDetails(
-                status: .conflict,
-                detail: "A partner cannot move from \(from.rawValue) to \(to.rawValue); allowed next: \(allowed.isEmpty ? "none" : allowed).",
-                kind: "invalid-transition"))
+            return Mapped(
+                problem: ProblemDetails(
+                    status: .conflict,
+                    detail:
+                        "A partner cannot move from \(from.rawValue) to \(to.rawValue); allowed next: \(allowed.isEmpty ? "none" : allowed).",
+                    kind: "invalid-transition"))
         case .tierNotApplicable(let code, let type):
-            return Mapped(problem: ProblemDetails(
-                status: .unprocessableEntity, detail: "The request has invalid fields.", kind: "validation",
-                errors: [FieldError(field: "tierCode", message: "tier '\(code)' does not apply to \(type.rawValue) partners")]))
+            return Mapped(
+                problem: ProblemDetails(
+                    status: .unprocessableEntity, detail: "The request has invalid fields.", kind: "validation",
+                    errors: [FieldError(field: "tierCode", message: "tier '\(code)' does not apply to \(type.rawValue) partners")]))
         }
     }
 
@@ -77,7 +81,13 @@ enum ProblemMapping {
         let (path, message): ([any CodingKey], String)
         switch error {
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
-            return Mapped(problem: ProblemDetails(status: .badRequest, detail: "The request body is not valid JSON."))
+            // JSONDecoder reports broken syntax with the parser's error underneath; without one, the
+            // culprit is a query or path parameter the generated server could not read.
+            let detail =
+                context.underlyingError != nil || context.debugDescription.contains("JSON")
+                ? "The request body is not valid JSON."
+                : "A parameter has an invalid value: \(context.debugDescription)"
+            return Mapped(problem: ProblemDetails(status: .badRequest, detail: detail))
         case .dataCorrupted(let context):
             (path, message) = (context.codingPath, "has an invalid value")
         case .keyNotFound(let key, let context):
@@ -90,9 +100,10 @@ enum ProblemMapping {
             return Mapped(problem: ProblemDetails(status: .badRequest, detail: "The request could not be read."))
         }
         let field = fieldName(path)
-        return Mapped(problem: ProblemDetails(
-            status: .unprocessableEntity, detail: "The request has invalid fields.", kind: "validation",
-            errors: [FieldError(field: field.isEmpty ? "body" : field, message: field.isEmpty ? "must be a JSON object" : message)]))
+        return Mapped(
+            problem: ProblemDetails(
+                status: .unprocessableEntity, detail: "The request has invalid fields.", kind: "validation",
+                errors: [FieldError(field: field.isEmpty ? "body" : field, message: field.isEmpty ? "must be a JSON object" : message)]))
     }
 
     /// `items[2].sku` from a coding path.

@@ -25,7 +25,9 @@ enum PartnerEvents {
     }
 
     static func created(_ partner: PartnerRecord, id: UUID, tierCode: String?) -> DomainEvent {
-        DomainEvent(type: .partnerCreated, subjectType: "partner", subjectID: id, partnerID: id, data: snapshot(partner, id: id, tierCode: tierCode))
+        DomainEvent(
+            type: .partnerCreated, subjectType: "partner", subjectID: id, partnerID: id, data: snapshot(partner, id: id, tierCode: tierCode)
+        )
     }
 
     static func updated(_ partner: PartnerRecord, id: UUID, tierCode: String?, changedFields: [String]) -> DomainEvent {

@@ -36,7 +36,8 @@ struct APIDocsPage {
 
     private func renderOperation(path: String, method: String, _ operation: Node, shared: Node?) -> String {
         let id = operation["operationId"]?.string ?? ""
-        var html = #"<section class="op" id="\#(escape(id))"><h3><span class="m \#(escape(method))">\#(escape(method.uppercased()))</span> <code>\#(escape(path))</code></h3>"#
+        var html =
+            #"<section class="op" id="\#(escape(id))"><h3><span class="m \#(escape(method))">\#(escape(method.uppercased()))</span> <code>\#(escape(path))</code></h3>"#
         html += "<p>\(escape(operation["summary"]?.string ?? ""))</p>"
         if let description = operation["description"]?.string { html += "<p>\(escape(description))</p>" }
         if let security = operation["security"]?.sequence, security.isEmpty { html += "<p><em>No authentication.</em></p>" }
@@ -44,7 +45,8 @@ struct APIDocsPage {
         if !parameters.isEmpty {
             html += "<table><tr><th>Parameter</th><th>In</th><th>Type</th><th>Description</th></tr>"
             for parameter in parameters.map(resolve) {
-                html += "<tr><td><code>\(escape(parameter["name"]?.string ?? ""))</code>\(parameter["required"]?.bool == true ? " *" : "")</td>"
+                html +=
+                    "<tr><td><code>\(escape(parameter["name"]?.string ?? ""))</code>\(parameter["required"]?.bool == true ? " *" : "")</td>"
                 html += "<td>\(escape(parameter["in"]?.string ?? ""))</td><td>\(escape(typeName(parameter["schema"])))</td>"
                 html += "<td>\(escape(parameter["description"]?.string ?? ""))</td></tr>"
             }
@@ -57,7 +59,8 @@ struct APIDocsPage {
         for (status, response) in operation["responses"]?.mapping ?? [:] {
             let resolved = resolve(response)
             let schema = resolved["content"]?.mapping?.first?.value["schema"]
-            html += "<li><code>\(escape(status.string ?? ""))</code> \(escape(resolved["description"]?.string ?? ""))\(schema.map { " — " + link(typeName($0)) } ?? "")</li>"
+            html +=
+                "<li><code>\(escape(status.string ?? ""))</code> \(escape(resolved["description"]?.string ?? ""))\(schema.map { " — " + link(typeName($0)) } ?? "")</li>"
         }
         return html + "</ul></section>"
     }
@@ -66,13 +69,15 @@ struct APIDocsPage {
         var html = #"<section id="schema-\#(escape(name))"><h3>\#(escape(name))</h3>"#
         if let description = schema["description"]?.string { html += "<p>\(escape(description))</p>" }
         if let values = schema["enum"]?.sequence {
-            return html + "<p>One of: " + values.compactMap(\.string).map { "<code>\(escape($0))</code>" }.joined(separator: ", ") + "</p></section>"
+            return html + "<p>One of: " + values.compactMap(\.string).map { "<code>\(escape($0))</code>" }.joined(separator: ", ")
+                + "</p></section>"
         }
         let required = Set(schema["required"]?.sequence?.compactMap(\.string) ?? [])
         html += "<table><tr><th>Property</th><th>Type</th><th>Description</th></tr>"
         for (property, definition) in schema["properties"]?.mapping ?? [:] {
             let key = property.string ?? ""
-            html += "<tr><td><code>\(escape(key))</code>\(required.contains(key) ? " *" : "")</td><td>\(link(typeName(definition)))</td><td>\(escape(definition["description"]?.string ?? ""))</td></tr>"
+            html +=
+                "<tr><td><code>\(escape(key))</code>\(required.contains(key) ? " *" : "")</td><td>\(link(typeName(definition)))</td><td>\(escape(definition["description"]?.string ?? ""))</td></tr>"
         }
         return html + "</table></section>"
     }

@@ -9,13 +9,13 @@ final class HTTPMetrics: Sendable {
 
     private static var requests: MetricNameDescriptor {
         MetricNameDescriptor(
-        namespace: "partneros", subsystem: "http", metricName: "requests", unitName: "total",
-        helpText: "HTTP requests by method, route and status.")
+            namespace: "partneros", subsystem: "http", metricName: "requests", unitName: "total",
+            helpText: "HTTP requests by method, route and status.")
     }
     private static var duration: MetricNameDescriptor {
         MetricNameDescriptor(
-        namespace: "partneros", subsystem: "http", metricName: "request_duration", unitName: "seconds",
-        helpText: "HTTP request latency by method, route and status.")
+            namespace: "partneros", subsystem: "http", metricName: "request_duration", unitName: "seconds",
+            helpText: "HTTP request latency by method, route and status.")
     }
     private static let buckets: [Duration] = [
         .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25),

@@ -27,7 +27,9 @@ struct RequestIDMiddleware: AsyncMiddleware {
     /// Accepts up to 128 visible ASCII characters of a safe set, so ids cannot inject into headers or logs.
     static func sanitized(_ value: String) -> String? {
         guard (1...128).contains(value.utf8.count),
-            value.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 45 || $0 == 46 || $0 == 95 || $0 == 58 })
+            value.utf8.allSatisfy({
+                ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 45 || $0 == 46 || $0 == 95 || $0 == 58
+            })
         else { return nil }
         return value
     }

@@ -57,7 +57,9 @@ struct PartnerRepository {
     }
 
     /// Saves an edited partner with its events, in one transaction.
-    func save(_ partner: PartnerRecord, changedFields: [String], statusChange: (PartnerStatus, PartnerStatus)?, tier: PartnerTierRecord?) async throws {
+    func save(_ partner: PartnerRecord, changedFields: [String], statusChange: (PartnerStatus, PartnerStatus)?, tier: PartnerTierRecord?)
+        async throws
+    {
         let id = try partner.requireID()
         try await writes.transaction(on: database) { db in
             if !Set(changedFields).isDisjoint(with: ["type", "companyName", "taxId"]) {
@@ -66,7 +68,8 @@ struct PartnerRepository {
             try await Self.saving { try await partner.update(on: db) }
             let fieldChanges = changedFields.filter { $0 != "status" }
             if !fieldChanges.isEmpty {
-                try await EventOutbox.append(PartnerEvents.updated(partner, id: id, tierCode: tier?.code, changedFields: fieldChanges), on: db)
+                try await EventOutbox.append(
+                    PartnerEvents.updated(partner, id: id, tierCode: tier?.code, changedFields: fieldChanges), on: db)
             }
             if let (from, to) = statusChange {
                 try await EventOutbox.append(PartnerEvents.statusChanged(id: id, from: from, to: to), on: db)
@@ -94,7 +97,7 @@ struct PartnerRepository {
     private static func saving(_ body: () async throws -> Void) async throws {
         do {
             try await body()
-        } catch where error.isConstraintViolation {
+        } catch  where error.isConstraintViolation {
             throw APIError.conflict("A partner with the same type and company name, or the same tax id, is already registered.")
         }
     }

@@ -34,7 +34,7 @@ struct TierRepository {
             }
             do {
                 try await tier.create(on: db)
-            } catch where error.isConstraintViolation {
+            } catch  where error.isConstraintViolation {
                 throw APIError.conflict("A tier with code '\(definition.code)' already exists.")
             }
         }

@@ -33,7 +33,7 @@ struct UserRepository {
             if try await UserRecord.query(on: db).filter(\.$email == email).count() > 0 { throw conflict }
             do {
                 try await user.create(on: db)
-            } catch where error.isConstraintViolation {
+            } catch  where error.isConstraintViolation {
                 throw conflict
             }
         }
@@ -76,7 +76,7 @@ struct UserRepository {
             if existing > 0 { throw conflict }
             do {
                 try await link.create(on: db)
-            } catch where error.isConstraintViolation {
+            } catch  where error.isConstraintViolation {
                 throw conflict
             }
         }

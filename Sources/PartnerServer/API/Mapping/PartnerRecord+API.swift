@@ -7,7 +7,7 @@ extension PartnerRecord {
     var api: Components.Schemas.Partner {
         get throws {
             Components.Schemas.Partner(
-                id: try requireID().uuidString, _type: .init(type), companyName: companyName,
+                id: try requireID().apiString, _type: .init(type), companyName: companyName,
                 displayName: displayName, email: email, phone: phone, region: region, country: country,
                 city: city, address: address, postalCode: postalCode, latitude: latitude,
                 longitude: longitude, taxId: taxId, website: website, status: .init(status),

@@ -7,7 +7,7 @@ extension PartnerTierRecord {
         get throws {
             let definition = definition
             return Components.Schemas.Tier(
-                id: try requireID().uuidString, code: code, name: name,
+                id: try requireID().apiString, code: code, name: name,
                 partnerTypes: definition.partnerTypes.map(Components.Schemas.PartnerType.init),
                 rank: rank,
                 baseDiscountPercent: FixedPoint.unscaled(baseDiscountBasisPoints, decimals: 2),

@@ -6,7 +6,7 @@ extension UserRecord {
     var api: Components.Schemas.User {
         get throws {
             Components.Schemas.User(
-                id: try requireID().uuidString, email: email, name: name, role: .init(role),
+                id: try requireID().apiString, email: email, name: name, role: .init(role),
                 createdAt: createdAt ?? Date())
         }
     }
@@ -17,7 +17,7 @@ extension PartnerUserRecord {
     var api: Components.Schemas.PartnerMember {
         get throws {
             Components.Schemas.PartnerMember(
-                userId: $user.id.uuidString, email: user.email, name: user.name, role: .init(role),
+                userId: $user.id.apiString, email: user.email, name: user.name, role: .init(role),
                 createdAt: createdAt ?? Date())
         }
     }

@@ -1,0 +1,118 @@
+import Fluent
+import Foundation
+import PartnerCore
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import PartnerServer
+
+@Suite("Auth: login, logout, me, tokens")
+struct AuthTests {
+    @Test func loginIssuesAWorkingTokenAndNeverReturnsTheHash() async throws {
+        try await withTestApp { world in
+            let staff = try await world.account(.staff, email: "kim@example.com")
+            let response = try await world.send(
+                .POST, "/api/v1/auth/login", json: #"{"email":" Kim@Example.com ","password":"\#(TestWorld.password)"}"#)
+            #expect(response.status == .ok)
+            let body = try response.json
+            let token = try #require(body["token"] as? String)
+            #expect(token.hasPrefix("pos_") && token.count > 40)
+            let user = try #require(body["user"] as? [String: Any])
+            #expect(user["id"] as? String == staff.id.uuidString.lowercased())
+            #expect(user["passwordHash"] == nil && user["password"] == nil)
+            let expiresAt = try #require(body["expiresAt"] as? String)
+            #expect(ISO8601DateFormatter().date(from: expiresAt)! > Date())
+
+            let me = try await world.send(.GET, "/api/v1/auth/me", headers: ["Authorization": "Bearer \(token)"])
+            #expect(me.status == .ok)
+            #expect((try me.json["user"] as? [String: Any])?["email"] as? String == "kim@example.com")
+        }
+    }
+
+    @Test func tokensAreStoredOnlyAsDigests() async throws {
+        try await withTestApp { world in
+            let account = try await world.account(.staff)
+            let stored = try await APITokenRecord.query(on: world.app.db).all().map(\.tokenHash)
+            #expect(!stored.contains(account.token))
+            #expect(stored.contains(BearerToken.digest(account.token)))
+        }
+    }
+
+    @Test func wrongPasswordAndUnknownEmailLookTheSame() async throws {
+        try await withTestApp { world in
+            _ = try await world.account(.staff, email: "kim@example.com")
+            let wrong = try await world.send(.POST, "/api/v1/auth/login", json: #"{"email":"kim@example.com","password":"nope nope nope"}"#)
+            let unknown = try await world.send(
+                .POST, "/api/v1/auth/login", json: #"{"email":"who@example.com","password":"nope nope nope"}"#)
+            let first = try wrong.expectProblem(.unauthorized)
+            let second = try unknown.expectProblem(.unauthorized)
+            #expect(first.detail == second.detail)
+        }
+    }
+
+    @Test func loginValidatesItsBody() async throws {
+        try await withTestApp { world in
+            let missing = try await world.send(.POST, "/api/v1/auth/login", json: #"{"email":"kim@example.com"}"#)
+            try missing.expectProblem(.unprocessableEntity)
+            #expect(try missing.fieldErrors() == ["password"])
+            let empty = try await world.send(.POST, "/api/v1/auth/login", json: #"{"email":"","password":""}"#)
+            #expect(try Set(empty.fieldErrors()) == ["email", "password"])
+            let malformed = try await world.send(.POST, "/api/v1/auth/login", json: #"{"email":"#)
+            try malformed.expectProblem(.badRequest)
+        }
+    }
+
+    @Test func repeatedFailuresAreThrottledPerAccountAndAddress() async throws {
+        try await withTestApp(configure: { $0.maxFailedLogins = 3 }) { world in
+            _ = try await world.account(.staff, email: "kim@example.com")
+            for _ in 0..<3 {
+                let response = try await world.send(
+                    .POST, "/api/v1/auth/login", json: #"{"email":"kim@example.com","password":"wrong password"}"#)
+                #expect(response.status == .unauthorized)
+            }
+            let blocked = try await world.send(
+                .POST, "/api/v1/auth/login", json: #"{"email":"kim@example.com","password":"\#(TestWorld.password)"}"#)
+            try blocked.expectProblem(.tooManyRequests)
+            let retryAfter = try #require(blocked.headers.first(name: "Retry-After").flatMap(Int.init))
+            #expect(retryAfter > 0)
+        }
+    }
+
+    @Test func logoutRevokesTheToken() async throws {
+        try await withTestApp { world in
+            let account = try await world.account(.staff)
+            let logout = try await world.send(.POST, "/api/v1/auth/logout", as: account)
+            #expect(logout.status == .noContent)
+            try await world.send(.GET, "/api/v1/auth/me", as: account).expectProblem(.unauthorized)
+            try await world.send(.POST, "/api/v1/auth/logout").expectProblem(.unauthorized)
+        }
+    }
+
+    @Test func expiredAndMalformedTokensAreRejected() async throws {
+        try await withTestApp { world in
+            let account = try await world.account(.staff)
+            let expired = try await world.users.issueToken(for: account.id, lifetime: -1)
+            try await world.send(.GET, "/api/v1/auth/me", headers: ["Authorization": "Bearer \(expired.token)"]).expectProblem(
+                .unauthorized)
+            try await world.send(.GET, "/api/v1/auth/me", headers: ["Authorization": "Basic a2ltOnB3"]).expectProblem(.unauthorized)
+            try await world.send(.GET, "/api/v1/auth/me", headers: ["Authorization": "Bearer pos_forged"]).expectProblem(.unauthorized)
+            let missing = try await world.send(.GET, "/api/v1/auth/me")
+            try missing.expectProblem(.unauthorized)
+            #expect(missing.headers.first(name: "WWW-Authenticate") == "Bearer")
+        }
+    }
+
+    @Test func meListsThePartnersAUserBelongsTo() async throws {
+        try await withTestApp { world in
+            let partner = try await world.partner("Lumen Beauty GmbH")
+            let owner = try await world.member(of: partner, role: .manager)
+            let me = try await world.send(.GET, "/api/v1/auth/me", as: owner)
+            #expect(me.status == .ok)
+            let memberships = try #require(try me.json["memberships"] as? [[String: Any]])
+            #expect(memberships.count == 1)
+            #expect(memberships.first?["companyName"] as? String == "Lumen Beauty GmbH")
+            #expect(memberships.first?["role"] as? String == "manager")
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import PartnerAPI
+import PartnerCore
+import Testing
+
+@testable import PartnerServer
+
+@Suite("Spec enums and domain enums map one to one")
+struct EnumBridgingTests {
+    private func roundTrips<Domain: BridgedEnum & Hashable, API: BridgedEnum & Hashable>(_: Domain.Type, _: API.Type) -> Bool {
+        Set(Domain.allCases.map(\.rawValue)) == Set(API.allCases.map(\.rawValue))
+            && Domain.allCases.allSatisfy { Domain(API($0)) == $0 }
+    }
+
+    @Test func everyCaseMapsBothWays() {
+        #expect(roundTrips(PartnerType.self, Components.Schemas.PartnerType.self))
+        #expect(roundTrips(PartnerStatus.self, Components.Schemas.PartnerStatus.self))
+        #expect(roundTrips(UserRole.self, Components.Schemas.UserRole.self))
+        #expect(roundTrips(MemberRole.self, Components.Schemas.MemberRole.self))
+    }
+}
