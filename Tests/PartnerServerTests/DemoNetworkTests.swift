@@ -11,6 +11,8 @@ struct DemoNetworkTests {
         let first = DemoPartnerFactory().make()
         let second = DemoPartnerFactory().make()
         #expect(first.map(\.profile) == second.map(\.profile))
+        #expect(first.map(\.id) == second.map(\.id))
+        #expect(Set(first.map(\.id)).count == first.count)
         #expect(first.count >= 200)
         #expect(Set(first.map(\.profile.type)) == Set(PartnerType.allCases))
         #expect(Set(first.map(\.profile.region)).count >= 5)

@@ -18,7 +18,7 @@ extension Application {
             // sqlite-kit backs "memory" with a temporary file; delete it when the app stops.
             let identifier = UUID().uuidString
             databases.use(.sqlite(.init(storage: .memory(identifier: identifier))), as: .sqlite)
-            lifecycle.use(TemporaryDatabaseCleanup(identifier: identifier))
+            lifecycle.use(TemporaryDatabaseCleanup(path: TemporaryDatabaseCleanup.path(for: identifier)))
             try await prepareSQLite()
         case .postgres(let url):
             var postgres = try SQLPostgresConfiguration(url: url)
@@ -47,14 +47,18 @@ extension Application {
 }
 
 /// Removes the temporary file behind an in-memory SQLite database at shutdown.
-private struct TemporaryDatabaseCleanup: LifecycleHandler {
-    let identifier: String
+struct TemporaryDatabaseCleanup: LifecycleHandler {
+    let path: String
+
+    /// Where sqlite-kit puts an in-memory database with this identifier.
+    static func path(for identifier: String) -> String {
+        FileManager.default.temporaryDirectory
+            .appendingPathComponent("sqlite-kit_memorydb-\(ProcessInfo.processInfo.processIdentifier)-\(identifier).sqlite3").path
+    }
 
     func shutdownAsync(_ application: Application) async {
-        let base = FileManager.default.temporaryDirectory
-            .appendingPathComponent("sqlite-kit_memorydb-\(ProcessInfo.processInfo.processIdentifier)-\(identifier).sqlite3").path
         for suffix in ["", "-wal", "-shm"] {
-            try? FileManager.default.removeItem(atPath: base + suffix)
+            try? FileManager.default.removeItem(atPath: path + suffix)
         }
     }
 }

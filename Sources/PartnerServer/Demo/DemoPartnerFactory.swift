@@ -4,6 +4,9 @@ import PartnerCore
 /// Generates the demo partner registry from a fixed seed: same partners, same order, every run.
 struct DemoPartnerFactory {
     struct Partner {
+        /// Stable across runs, so links into the demo network keep working after a reseed.
+        let id: UUID
+        let ownerID: UUID
         let profile: PartnerProfile
         let status: PartnerStatus
         let tierCode: String
@@ -67,7 +70,9 @@ struct DemoPartnerFactory {
             longitude: ((city.longitude + Double.random(in: -0.06...0.06, using: &random)) * 1000).rounded() / 1000,
             taxId: type == .affiliate ? nil : "\(city.country)\(100_000_000 + Int.random(in: 0..<900_000_000, using: &random))",
             website: type == .affiliate || index % 4 == 0 ? "https://www.\(slug).example.com" : nil)
-        return Partner(profile: profile, status: status, tierCode: tierCode, hasOwner: index % 4 == 0 && status != .terminated)
+        return Partner(
+            id: UUID(using: &random), ownerID: UUID(using: &random), profile: profile, status: status, tierCode: tierCode,
+            hasOwner: index % 4 == 0 && status != .terminated)
     }
 
     private func companyName(for type: PartnerType, city: DemoGeography.City, region: DemoGeography.Region, random: inout SeededGenerator)

@@ -44,12 +44,12 @@ struct DemoSeeder {
         let tiers = Dictionary(uniqueKeysWithValues: try await PartnerTierRecord.query(on: db).all().map { ($0.code, $0) })
         var owners: [String] = []
         for entry in generated {
-            let partner = PartnerRecord(profile: entry.profile, status: entry.status, tierID: tiers[entry.tierCode]?.id)
+            let partner = PartnerRecord(id: entry.id, profile: entry.profile, status: entry.status, tierID: tiers[entry.tierCode]?.id)
             try await partner.create(on: db)
             guard entry.hasOwner else { continue }
             var email = "owner.\(DemoPartnerFactory.slug(entry.profile.companyName))@example.com"
             if owners.contains(email) { email = "owner\(owners.count).\(DemoPartnerFactory.slug(entry.profile.companyName))@example.com" }
-            let user = UserRecord(email: email, name: "Owner of \(entry.profile.companyName)", passwordHash: passwordHash, role: .partner)
+            let user = UserRecord(id: entry.ownerID, email: email, name: "Owner of \(entry.profile.companyName)", passwordHash: passwordHash, role: .partner)
             try await user.create(on: db)
             try await PartnerUserRecord(partnerID: try partner.requireID(), userID: try user.requireID(), role: .owner).create(on: db)
             owners.append(email)

@@ -1,0 +1,76 @@
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+
+@testable import PartnerServer
+
+@Suite("Storage setup")
+struct StorageTests {
+    private struct Pragma: Decodable {
+        let value: String
+    }
+
+    private func pragma(_ name: String, on database: any Database) async throws -> String {
+        let row = try #require(try await database.sql().raw("SELECT * FROM pragma_\(unsafeRaw: name)()").first())
+        let columns = row.allColumns
+        let column = try #require(columns.first)
+        if let text = try? row.decode(column: column, as: String.self) { return text }
+        return String(try row.decode(column: column, as: Int.self))
+    }
+
+    @Test func sqliteFilesUseWALNormalSyncForeignKeysAndABusyTimeout() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("partneros-storage-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("nested/partneros.sqlite").path
+        let app = try await PartnerOSApplication.make(
+            AppConfiguration(database: .sqliteFile(path: path), logLevel: .warning, passwordCost: 4), environment: .testing)
+        do {
+            try await app.autoMigrate()
+            #expect(FileManager.default.fileExists(atPath: path))
+            for eventLoop in app.eventLoopGroup.makeIterator() {
+                let database = try #require(app.databases.database(logger: app.logger, on: eventLoop))
+                #expect(try await pragma("journal_mode", on: database) == "wal")
+                #expect(try await pragma("synchronous", on: database) == "1")
+                #expect(try await pragma("foreign_keys", on: database) == "1")
+                #expect(try await pragma("busy_timeout", on: database) == "5000")
+            }
+        } catch {
+            try await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+
+    @Test func inMemoryDatabasesLeaveNoFileBehind() async throws {
+        let app = try await PartnerOSApplication.make(
+            AppConfiguration(database: .sqliteMemory, logLevel: .warning, passwordCost: 4), environment: .testing)
+        try await app.autoMigrate()
+        let row = try #require(try await app.db.sql().raw("SELECT file FROM pragma_database_list WHERE name = 'main'").first())
+        let path = try row.decode(column: "file", as: String.self)
+        #expect(path.contains("memorydb"))
+        #expect(FileManager.default.fileExists(atPath: path))
+        try await app.asyncShutdown()
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+
+    @Test func migrationsRevertAndReapplyCleanly() async throws {
+        try await withTestApp { world in
+            _ = try await world.partner("Before Revert")
+            try await world.app.autoRevert()
+            try await world.app.autoMigrate()
+            #expect(try await PartnerRecord.query(on: world.app.db).count() == 0)
+            #expect(try await PartnerTierRecord.query(on: world.app.db).count() == 7)
+        }
+    }
+
+    @Test func theSuiteRunsOnTheDatabaseItWasAskedFor() async throws {
+        try await withTestApp { world in
+            let dialect = try world.app.db.sql().dialect.name
+            let expected = ProcessInfo.processInfo.environment["PARTNEROS_TEST_DATABASE_URL"].map { _ in "postgresql" } ?? "sqlite"
+            #expect(dialect == expected)
+        }
+    }
+}
