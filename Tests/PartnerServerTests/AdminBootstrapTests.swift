@@ -17,7 +17,8 @@ struct AdminBootstrapTests {
             let admins = try await UserRecord.query(on: world.app.db).all()
             #expect(admins.map(\.email) == ["boss@example.com"])
             #expect(admins.first?.role == .admin)
-            let login = try await world.send(.POST, "/api/v1/auth/login", json: #"{"email":"boss@example.com","password":"very secret pw"}"#)
+            let login = try await world.send(
+                .POST, "/api/v1/auth/login", json: #"{"email":"boss@example.com","password":"very secret pw"}"#)
             #expect(login.status == .ok)
         }
     }

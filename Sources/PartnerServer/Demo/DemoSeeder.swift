@@ -49,7 +49,8 @@ struct DemoSeeder {
             guard entry.hasOwner else { continue }
             var email = "owner.\(DemoPartnerFactory.slug(entry.profile.companyName))@example.com"
             if owners.contains(email) { email = "owner\(owners.count).\(DemoPartnerFactory.slug(entry.profile.companyName))@example.com" }
-            let user = UserRecord(id: entry.ownerID, email: email, name: "Owner of \(entry.profile.companyName)", passwordHash: passwordHash, role: .partner)
+            let user = UserRecord(
+                id: entry.ownerID, email: email, name: "Owner of \(entry.profile.companyName)", passwordHash: passwordHash, role: .partner)
             try await user.create(on: db)
             try await PartnerUserRecord(partnerID: try partner.requireID(), userID: try user.requireID(), role: .owner).create(on: db)
             owners.append(email)
