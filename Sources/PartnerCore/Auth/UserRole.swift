@@ -6,6 +6,8 @@ public enum UserRole: String, CaseIterable, Codable, Sendable {
     case staff
     /// Only the partners the user is linked to.
     case partner
+    /// Another system (Pricing OS, Finance OS, …) calling with a scoped integration token.
+    case service
 
     public var isHeadquarters: Bool { self == .admin || self == .staff }
 }

@@ -44,7 +44,7 @@ public struct PartnerProfile: Equatable, Sendable {
 
     /// A trimmed, canonical copy (lower-case email, upper-case country and tax id), or every field error.
     public func validated() throws(ValidationFailure) -> PartnerProfile {
-        var v = Validator()
+        var v = FieldValidator()
         var result = self
         result.companyName = v.requiredText(companyName, "companyName", maxLength: 200, minLength: 2) ?? companyName
         result.displayName = v.optionalText(displayName, "displayName", maxLength: 200)

@@ -30,7 +30,7 @@ public struct TierDefinition: Equatable, Sendable {
         code: String, name: String, partnerTypes: [PartnerType], rank: Int,
         baseDiscountPercent: Double, loyaltyMultiplier: Double, minTrailingRevenue: (amount: String, currency: String)
     ) throws(ValidationFailure) -> TierDefinition {
-        var v = Validator()
+        var v = FieldValidator()
         let code = code.trimmed
         let codeIsValid =
             (2...32).contains(code.count) && code.first?.isLetter == true

@@ -6,7 +6,7 @@ import Vapor
 extension APIHandler {
     func login(_ input: Operations.Login.Input) async throws -> Operations.Login.Output {
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
-        var validator = Validator()
+        var validator = FieldValidator()
         let email = validator.requiredText(body.email, "email", maxLength: 254)?.lowercased() ?? ""
         validator.check(!body.password.isEmpty, "password", "must not be empty")
         try validator.finish()

@@ -15,14 +15,36 @@ extension APIHandler {
         let caller = try await authenticate()
         try caller.require(.admin)
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
-        var validator = Validator()
+        var validator = FieldValidator()
         let email = EmailAddress(body.email)
         validator.check(email != nil, "email", "must be a valid email address")
         let name = validator.requiredText(body.name, "name", maxLength: 100)
         PasswordPolicy.validate(body.password, into: &validator)
+        validator.check(body.role != .service, "role", "service users are created with POST /api/v1/service-tokens")
         try validator.finish()
         let hash = try await request.password.async.hash(body.password)
         let user = try await users.create(email: email!.value, name: name!, passwordHash: hash, role: UserRole(body.role))
         return .created(.init(body: .json(try user.api)))
+    }
+
+    func createServiceToken(_ input: Operations.CreateServiceToken.Input) async throws -> Operations.CreateServiceToken.Output {
+        let caller = try await authenticate()
+        try caller.require(.admin)
+        guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
+        var validator = FieldValidator()
+        let name = validator.requiredText(body.name, "name", maxLength: 100)
+        validator.check(!body.scopes.isEmpty, "scopes", "must name at least one scope")
+        let days = body.expiresInDays ?? 365
+        validator.check((1...730).contains(days), "expiresInDays", "must be between 1 and 730")
+        try validator.finish()
+        let scopes = Array(Set(body.scopes.map(ServiceScope.init))).sorted { $0.rawValue < $1.rawValue }
+        let issued = try await users.createServiceToken(name: name!, scopes: scopes, lifetime: TimeInterval(days) * 86_400)
+        return .created(
+            .init(
+                body: .json(
+                    .init(
+                        id: try issued.user.requireID().apiString, name: issued.user.name,
+                        scopes: scopes.map(Components.Schemas.ServiceScope.init),
+                        token: issued.token, expiresAt: issued.expiresAt))))
     }
 }

@@ -10,6 +10,12 @@ struct APIHandler: APIProtocol {
     let partners: PartnerRepository
     let users: UserRepository
     let tiers: TierRepository
+    let products: ProductRepository
+    let guardrails: GuardrailRepository
+    let pricing: PartnerPricingService
+    let orders: OrderService
+    let orderReader: OrderRepository
+    let idempotency: IdempotencyStore
     let authenticator: Authenticator
     let loginThrottle: LoginThrottle
     /// A real bcrypt hash verified against when the email is unknown, so a login takes as long for a

@@ -44,6 +44,13 @@ public enum PartnerOSApplication {
             partners: PartnerRepository(database: app.db, writes: writes),
             users: UserRepository(database: app.db, writes: writes),
             tiers: TierRepository(database: app.db, writes: writes),
+            products: ProductRepository(database: app.db, writes: writes),
+            guardrails: GuardrailRepository(database: app.db, writes: writes),
+            pricing: PartnerPricingService(database: app.db, writes: writes),
+            orders: OrderService(
+                database: app.db, writes: writes, pricing: PartnerPricingService(database: app.db, writes: writes)),
+            orderReader: OrderRepository(database: app.db),
+            idempotency: IdempotencyStore(database: app.db, writes: writes),
             authenticator: Authenticator(database: app.db),
             loginThrottle: LoginThrottle(maxFailures: configuration.maxFailedLogins, window: configuration.loginWindow),
             decoyPasswordHash: try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next())

@@ -25,7 +25,9 @@ struct Authenticator {
             for link in links { memberships[link.$partner.id] = link.role }
         }
         let role = record.user.role
-        return Caller(userID: userID, role: role, tokenID: tokenID, scope: AccessScope(role: role, memberships: memberships))
+        return Caller(
+            userID: userID, role: role, tokenID: tokenID, scope: AccessScope(role: role, memberships: memberships),
+            serviceScopes: record.serviceScopes)
     }
 
     static func bearerToken(from header: String) -> String? {

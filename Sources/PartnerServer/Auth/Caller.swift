@@ -7,11 +7,25 @@ struct Caller: Sendable {
     let role: UserRole
     let tokenID: UUID
     let scope: AccessScope
+    /// Scopes of an integration token; empty for people.
+    var serviceScopes: Set<ServiceScope> = []
 
     func require(_ roles: UserRole...) throws(APIError) {
         guard roles.contains(role) else {
             throw .forbidden("This action needs the \(roles.map(\.rawValue).joined(separator: " or ")) role.")
         }
+    }
+
+    /// HQ staff, or an integration whose token carries `serviceScope`.
+    func requireHeadquarters(orService serviceScope: ServiceScope) throws(APIError) {
+        if role.isHeadquarters { return }
+        if role == .service {
+            guard serviceScopes.contains(serviceScope) else {
+                throw .forbidden("This token lacks the \(serviceScope.rawValue) scope.")
+            }
+            return
+        }
+        throw .forbidden("This action needs the admin or staff role, or a service token with \(serviceScope.rawValue).")
     }
 
     /// Answers 404, not 403, for a partner the caller may not see: existence is not revealed.

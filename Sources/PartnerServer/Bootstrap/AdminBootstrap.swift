@@ -21,7 +21,7 @@ enum AdminBootstrap {
     @discardableResult
     static func createAdmin(email: String, password: String, name: String = "Administrator", on app: Application) async throws -> UserRecord
     {
-        var validator = Validator()
+        var validator = FieldValidator()
         let address = EmailAddress(email)
         validator.check(address != nil, "email", "must be a valid email address")
         PasswordPolicy.validate(password, into: &validator)

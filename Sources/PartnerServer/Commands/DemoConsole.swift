@@ -15,7 +15,8 @@ enum DemoConsole {
             lines.append("Demo admin:     \(adminEmail) / \(password)")
         }
         if let report = try await DemoSeeder(app: app).seedIfEmpty() {
-            lines.append("Demo network:   \(report.partners) partners, \(report.ownerUsers) partner owner users")
+            lines.append(
+                "Demo network:   \(report.partners) partners, \(report.ownerUsers) partner owner users, \(report.products) products")
             if let owner = report.sampleOwnerEmail {
                 lines.append("Partner login:  \(owner) / \(report.partnerPassword) (all demo owners share this password)")
             }

@@ -12,6 +12,7 @@ struct DemoSeeder {
         /// Demo partner users share this password; printed once by `serve --demo` and `seed --demo`.
         var partnerPassword = ""
         var sampleOwnerEmail: String?
+        var products = 0
     }
 
     let app: Application
@@ -31,6 +32,9 @@ struct DemoSeeder {
         let generated = DemoPartnerFactory().make()
         let finished = try await app.partnerOS.writes.transaction(on: app.db) { db in
             try await Self.seedPartners(generated, passwordHash: sharedHash, on: db)
+        }
+        report.products = try await app.partnerOS.writes.transaction(on: app.db) { db in
+            try await Self.seedCatalog(on: db)
         }
         report.partners = finished.partners
         report.ownerUsers = finished.owners
@@ -56,6 +60,20 @@ struct DemoSeeder {
             owners.append(email)
         }
         return (generated.count, owners.count, owners.first)
+    }
+
+    private static func seedCatalog(on db: any Database) async throws -> Int {
+        var random = SeededGenerator(seed: 40_404)
+        let catalogue = DemoCatalog.products(random: &random)
+        for (definition, guardrail) in catalogue {
+            let product = ProductRecord(definition)
+            try await product.create(on: db)
+            let record = GuardrailRecord()
+            record.$product.id = try product.requireID()
+            record.apply(guardrail, at: Date())
+            try await record.create(on: db)
+        }
+        return catalogue.count
     }
 
     static func randomPassword() -> String {

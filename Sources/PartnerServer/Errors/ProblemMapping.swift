@@ -27,6 +27,14 @@ enum ProblemMapping {
                     errors: error.errors))
         case let error as PartnerError:
             return map(error)
+        case .illegalStatusTransition(let from, let to) as OrderError:
+            let allowed = from.allowedNext.map(\.rawValue).sorted().joined(separator: ", ")
+            return Mapped(
+                problem: ProblemDetails(
+                    status: .conflict,
+                    detail:
+                        "An order cannot move from \(from.rawValue) to \(to.rawValue); allowed next: \(allowed.isEmpty ? "none" : allowed).",
+                    kind: "invalid-transition"))
         case let error as DecodingError:
             return map(error)
         case let error as any AbortError:

@@ -3,4 +3,7 @@ enum EventType: String, Sendable {
     case partnerCreated = "partner.created"
     case partnerUpdated = "partner.updated"
     case partnerStatusChanged = "partner.status.changed"
+    case partnerPricingChanged = "partner.pricing.changed"
+    case orderCreated = "order.created"
+    case orderStatusChanged = "order.status.changed"
 }

@@ -10,5 +10,9 @@ enum PartnerOSMigrations {
         CreatePartners(),
         CreatePartnerUsers(),
         CreateOutboxEvents(),
+        AddServiceTokenScopes(),
+        CreateCatalog(),
+        CreatePartnerPricing(),
+        CreatePartnerOrders(),
     ]
 }

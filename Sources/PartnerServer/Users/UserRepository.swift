@@ -50,6 +50,23 @@ struct UserRepository {
         return (token, expiresAt)
     }
 
+    /// An integration: a `service` user that cannot log in, with one scoped token.
+    func createServiceToken(name: String, scopes: [ServiceScope], lifetime: TimeInterval, now: Date = Date()) async throws -> (
+        user: UserRecord, token: String, expiresAt: Date
+    ) {
+        let token = BearerToken.generate()
+        let expiresAt = now.addingTimeInterval(lifetime)
+        // "!" is no bcrypt hash, so no password ever verifies against it.
+        let user = UserRecord(email: "service-\(UUID().apiString)@integrations.invalid", name: name, passwordHash: "!", role: .service)
+        try await writes.transaction(on: database) { db in
+            try await user.create(on: db)
+            let record = APITokenRecord(
+                userID: try user.requireID(), tokenHash: BearerToken.digest(token), expiresAt: expiresAt, scopes: scopes)
+            try await record.create(on: db)
+        }
+        return (user, token, expiresAt)
+    }
+
     func revokeToken(_ id: UUID, now: Date = Date()) async throws {
         try await writes.transaction(on: database) { db in
             try await APITokenRecord.query(on: db).filter(\.$id == id).set(\.$revokedAt, to: now).update()

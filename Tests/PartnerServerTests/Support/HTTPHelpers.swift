@@ -12,15 +12,23 @@ extension TestWorld {
         _ method: HTTPMethod, _ path: String, as account: Account? = nil, json: String? = nil,
         headers extra: HTTPHeaders = [:]
     ) async throws -> TestingHTTPResponse {
+        try await send(method, path, as: account, body: json, contentType: json == nil ? nil : "application/json", headers: extra)
+    }
+
+    @discardableResult
+    func send(
+        _ method: HTTPMethod, _ path: String, as account: Account? = nil, body: String?, contentType: String?,
+        headers extra: HTTPHeaders = [:]
+    ) async throws -> TestingHTTPResponse {
         var headers = account?.authorization ?? [:]
         for (name, value) in extra { headers.replaceOrAdd(name: name, value: value) }
         var captured: TestingHTTPResponse?
         try await app.testing().test(
             method, path, headers: headers,
             beforeRequest: { request in
-                if let json {
-                    request.headers.contentType = .json
-                    request.body = ByteBuffer(string: json)
+                if let body {
+                    if let contentType { request.headers.replaceOrAdd(name: .contentType, value: contentType) }
+                    request.body = ByteBuffer(string: body)
                 }
             },
             afterResponse: { response in

@@ -18,7 +18,13 @@ extension PartnerType: BridgedEnum {}
 extension PartnerStatus: BridgedEnum {}
 extension UserRole: BridgedEnum {}
 extension MemberRole: BridgedEnum {}
+extension ServiceScope: BridgedEnum {}
+extension PriceSource: BridgedEnum {}
+extension OrderStatus: BridgedEnum {}
 extension Components.Schemas.PartnerType: BridgedEnum {}
 extension Components.Schemas.PartnerStatus: BridgedEnum {}
 extension Components.Schemas.UserRole: BridgedEnum {}
 extension Components.Schemas.MemberRole: BridgedEnum {}
+extension Components.Schemas.ServiceScope: BridgedEnum {}
+extension Components.Schemas.PriceSource: BridgedEnum {}
+extension Components.Schemas.OrderStatus: BridgedEnum {}

@@ -1,5 +1,5 @@
 /// Collects every field error of a request so a client learns all of them at once.
-public struct Validator: Sendable {
+public struct FieldValidator: Sendable {
     public private(set) var errors: [FieldError] = []
 
     public init() {}

@@ -1,0 +1,27 @@
+extension PriceOverride {
+    /// A stable, human-readable form for version history: `unitPrice 12.50 EUR from 2026-01-01 to 2026-03-31`.
+    public var summary: String {
+        var text: String
+        switch kind {
+        case .unitPrice(let price): text = "unitPrice \(price.amount) \(price.currency.code)"
+        case .discount(let basisPoints): text = "discount \(Percent.format(basisPoints)) %"
+        }
+        if let validFrom { text += " from \(CalendarDay.format(validFrom))" }
+        if let validTo { text += " to \(CalendarDay.format(validTo))" }
+        return text
+    }
+
+    /// Guardrail problems with this override for a product, as field errors under `prefix`.
+    public func violations(listPrice: Money, unitCost: Money?, guardrail: Guardrail?, prefix: String) -> [FieldError] {
+        guard let guardrail else { return [] }
+        let field: String
+        switch kind {
+        case .unitPrice: field = prefix + "unitPrice"
+        case .discount: field = prefix + "discountPercent"
+        }
+        let price = price(from: listPrice)
+        return guardrail.violations(of: price, listPrice: listPrice, unitCost: unitCost).map {
+            FieldError(field: field, message: "\(price.amount) \(price.currency.code) \($0)")
+        }
+    }
+}

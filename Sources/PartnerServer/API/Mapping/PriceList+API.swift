@@ -1,0 +1,47 @@
+import Foundation
+import PartnerAPI
+import PartnerCore
+
+extension PartnerPricingService.PriceList {
+    var api: Components.Schemas.PartnerPriceList {
+        get throws {
+            Components.Schemas.PartnerPriceList(
+                partnerId: partnerID.apiString, tier: try tier?.api, priceDate: CalendarDay.format(date), version: version,
+                items: lines.map { line in
+                    Components.Schemas.PriceLine(
+                        sku: line.product.sku, name: line.product.name, listPrice: .init(line.price.listPrice),
+                        tierDiscountPercent: FixedPoint.unscaled(tier?.baseDiscountBasisPoints ?? 0, decimals: 2),
+                        tierPrice: .init(line.price.tierPrice), override: line.override.map(Components.Schemas.PriceOverride.init),
+                        promotionPrice: line.price.promotionPrice.map(Components.Schemas.Money.init),
+                        promotionId: line.price.promotionID?.apiString,
+                        floorPrice: line.guardrail.map { .init($0.floorPrice) }, unitPrice: .init(line.price.unitPrice),
+                        source: .init(line.price.source))
+                })
+        }
+    }
+}
+
+extension Components.Schemas.PriceOverride {
+    init(_ override: PriceOverride) {
+        var unitPrice: Components.Schemas.Money?
+        var discount: Double?
+        switch override.kind {
+        case .unitPrice(let price): unitPrice = .init(price)
+        case .discount(let basisPoints): discount = FixedPoint.unscaled(basisPoints, decimals: 2)
+        }
+        self.init(
+            sku: override.sku, unitPrice: unitPrice, discountPercent: discount,
+            validFrom: override.validFrom.map(CalendarDay.format), validTo: override.validTo.map(CalendarDay.format))
+    }
+}
+
+extension PricingVersionRecord {
+    var api: Components.Schemas.PricingVersion {
+        get throws {
+            let entries = try JSONDecoder().decode([PricingChangeEntry].self, from: Data(changes.utf8))
+            return Components.Schemas.PricingVersion(
+                version: version, changedBy: changedBy.apiString, changedAt: changedAt, reason: reason,
+                changes: entries.map { .init(field: $0.field, previous: $0.previous, current: $0.current) })
+        }
+    }
+}

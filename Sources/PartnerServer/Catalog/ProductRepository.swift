@@ -1,0 +1,70 @@
+import Fluent
+import Foundation
+import PartnerCore
+
+struct ProductFilter: Sendable {
+    var category: String?
+    var active: Bool?
+    var query: String?
+}
+
+struct ProductRepository {
+    let database: any Database
+    let writes: WriteSerializer
+
+    /// Products in SKU order.
+    func list(_ filter: ProductFilter, page: PageRequest) async throws -> Page<ProductRecord> {
+        let query = ProductRecord.query(on: database)
+        if let category = filter.category { query.filter(\.$category == category) }
+        if let active = filter.active { query.filter(\.$active == active) }
+        if let text = filter.query?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty {
+            query.filter(\.$searchText ~~ text)
+        }
+        if let after = try page.position(String.self) { query.filter(\.$sku > after) }
+        let rows = try await query.sort(\.$sku).limit(page.limit + 1).all()
+        return Page(rows: rows, limit: page.limit) { $0.sku }
+    }
+
+    /// Products by SKU (upper-cased keys).
+    func bySKU(_ skus: some Collection<String>, on db: (any Database)? = nil) async throws -> [String: ProductRecord] {
+        guard !skus.isEmpty else { return [:] }
+        let rows = try await ProductRecord.query(on: db ?? database).filter(\.$sku ~~ Array(Set(skus))).all()
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0.sku, $0) })
+    }
+
+    func active() async throws -> [ProductRecord] {
+        try await ProductRecord.query(on: database).filter(\.$active == true).sort(\.$sku).all()
+    }
+
+    func create(_ definition: ProductDefinition) async throws -> ProductRecord {
+        let product = ProductRecord(definition)
+        let conflict = APIError.conflict("A product with SKU \(definition.sku) already exists.")
+        try await writes.transaction(on: database) { db in
+            if try await ProductRecord.query(on: db).filter(\.$sku == definition.sku).count() > 0 { throw conflict }
+            do {
+                try await product.create(on: db)
+            } catch  where error.isConstraintViolation {
+                throw conflict
+            }
+        }
+        return product
+    }
+
+    /// Creates new SKUs and updates existing ones, all in one transaction.
+    func upsert(_ definitions: [ProductDefinition]) async throws -> (created: Int, updated: Int) {
+        try await writes.transaction(on: database) { db in
+            let existing = try await bySKU(definitions.map(\.sku), on: db)
+            var created = 0
+            for definition in definitions {
+                if let product = existing[definition.sku] {
+                    product.apply(definition)
+                    try await product.update(on: db)
+                } else {
+                    try await ProductRecord(definition).create(on: db)
+                    created += 1
+                }
+            }
+            return (created, definitions.count - created)
+        }
+    }
+}

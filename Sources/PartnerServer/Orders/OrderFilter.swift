@@ -1,0 +1,17 @@
+import Foundation
+import PartnerCore
+
+/// Filters shared by the partner and dealer order lists.
+struct OrderFilter: Sendable {
+    var status: OrderStatus?
+    /// Placed at or after (midnight UTC of the `from` day).
+    var from: Date?
+    /// Placed before (midnight UTC after the `to` day).
+    var until: Date?
+}
+
+/// Keyset position in the newest-first order of order lists.
+struct OrderPosition: Codable {
+    let placedAt: Date
+    let id: UUID
+}

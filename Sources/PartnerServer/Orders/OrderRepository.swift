@@ -1,0 +1,40 @@
+import Fluent
+import Foundation
+import PartnerCore
+
+/// Reads orders. Partner-scoped reads always filter by the partner in SQL.
+struct OrderRepository {
+    let database: any Database
+
+    func find(_ orderID: UUID, partnerID: UUID) async throws -> PartnerOrderRecord? {
+        try await PartnerOrderRecord.query(on: database)
+            .filter(\.$id == orderID).filter(\.$partner.$id == partnerID)
+            .with(\.$items).with(\.$partner).first()
+    }
+
+    func list(partnerIDs: [UUID]?, dealersOnly: Bool, filter: OrderFilter, page: PageRequest) async throws -> Page<PartnerOrderRecord> {
+        let query = PartnerOrderRecord.query(on: database).with(\.$items).with(\.$partner)
+        if let partnerIDs {
+            guard !partnerIDs.isEmpty else { return Page(rows: [], limit: page.limit) { OrderPosition(placedAt: $0.placedAt, id: $0.id!) } }
+            query.filter(\.$partner.$id ~~ partnerIDs)
+        }
+        if dealersOnly {
+            query.join(PartnerRecord.self, on: \PartnerOrderRecord.$partner.$id == \PartnerRecord.$id)
+                .filter(PartnerRecord.self, \.$type == .dealer)
+        }
+        if let status = filter.status { query.filter(\.$status == status) }
+        if let from = filter.from { query.filter(\.$placedAt >= from) }
+        if let until = filter.until { query.filter(\.$placedAt < until) }
+        if let after = try page.position(OrderPosition.self) {
+            query.group(.or) { or in
+                or.filter(\.$placedAt < after.placedAt)
+                or.group(.and) { same in
+                    same.filter(\.$placedAt == after.placedAt)
+                    same.filter(\.$id < after.id)
+                }
+            }
+        }
+        let rows = try await query.sort(\.$placedAt, .descending).sort(\.$id, .descending).limit(page.limit + 1).all()
+        return Page(rows: rows, limit: page.limit) { OrderPosition(placedAt: $0.placedAt, id: $0.id!) }
+    }
+}

@@ -1,0 +1,114 @@
+import Fluent
+import Foundation
+import PartnerCore
+
+/// Places orders priced by the engine and moves them through their lifecycle, each change with its
+/// event in the same transaction.
+struct OrderService {
+    struct Placement: Sendable {
+        let draft: OrderDraft
+        let channel: String
+        let externalRef: String?
+        let requestedDeliveryDate: Date?
+        let placedBy: UUID
+    }
+
+    let database: any Database
+    let writes: WriteSerializer
+    let pricing: PartnerPricingService
+
+    /// Creates the order inside the caller's transaction `db`.
+    func place(_ placement: Placement, for partner: PartnerRecord, on db: any Database, at now: Date = Date()) async throws
+        -> PartnerOrderRecord
+    {
+        let partnerID = try partner.requireID()
+        guard let current = try await PartnerRecord.find(partnerID, on: db) else { throw APIError.partnerNotFound() }
+        var validator = FieldValidator()
+        validator.check(current.status == .active, "partner", "is \(current.status.rawValue); only active partners can order")
+        let products = try await ProductRepository(database: db, writes: writes).bySKU(placement.draft.lines.map(\.sku), on: db)
+        for line in placement.draft.lines {
+            guard let product = products[line.sku] else {
+                validator.fail("items[\(line.index)].sku", "'\(line.sku)' is not in the catalogue")
+                continue
+            }
+            validator.check(product.active, "items[\(line.index)].sku", "'\(line.sku)' is no longer sold")
+        }
+        try validator.finish()
+
+        let ordered = placement.draft.lines.compactMap { products[$0.sku] }
+        let prices = try await pricing.prices(of: ordered, for: current, at: now, on: db)
+        let currency = ordered.first?.listPrice.currency ?? .eur
+        guard ordered.allSatisfy({ $0.listPrice.currency == currency }) else {
+            throw ValidationFailure(field: "items", message: "must all be priced in one currency")
+        }
+        let order = PartnerOrderRecord()
+        order.number = Self.orderNumber(at: now)
+        order.$partner.id = partnerID
+        order.status = .submitted
+        order.channel = placement.channel
+        order.externalRef = placement.externalRef
+        order.requestedDeliveryDate = placement.requestedDeliveryDate
+        order.currency = currency.code
+        order.placedBy = placement.placedBy
+        // Millisecond precision survives both databases unchanged, which keeps list cursors exact.
+        order.placedAt = Date(timeIntervalSince1970: (now.timeIntervalSince1970 * 1000).rounded() / 1000)
+        var subtotal: Int64 = 0
+        var total: Int64 = 0
+        var items: [PartnerOrderItemRecord] = []
+        for (number, (line, priced)) in zip(placement.draft.lines, prices).enumerated() {
+            let item = PartnerOrderItemRecord()
+            item.$product.id = try priced.product.requireID()
+            item.lineNumber = number + 1
+            item.sku = priced.product.sku
+            item.name = priced.product.name
+            item.quantity = line.quantity
+            item.listPriceMinor = priced.price.listPrice.minorUnits
+            item.unitPriceMinor = priced.price.unitPrice.minorUnits
+            item.priceSource = priced.price.source
+            item.lineTotalMinor = priced.price.unitPrice.minorUnits * Int64(line.quantity)
+            subtotal += priced.price.listPrice.minorUnits * Int64(line.quantity)
+            total += item.lineTotalMinor
+            items.append(item)
+        }
+        order.subtotalMinor = subtotal
+        order.totalMinor = total
+        try await order.create(on: db)
+        let orderID = try order.requireID()
+        for item in items {
+            item.$order.id = orderID
+            try await item.create(on: db)
+        }
+        order.$items.value = items
+        order.$partner.value = current
+        try await EventOutbox.append(OrderEvents.created(order, id: orderID, lines: items.count), on: db, at: now)
+        return order
+    }
+
+    /// Moves the order and records the event; the order must have its items and partner loaded.
+    func move(_ order: PartnerOrderRecord, to next: OrderStatus, note: String?, at now: Date = Date()) async throws {
+        let orderID = try order.requireID()
+        try await writes.transaction(on: database) { db in
+            // Re-read inside the transaction so two concurrent moves cannot both start from the same state.
+            guard let current = try await PartnerOrderRecord.find(orderID, on: db) else {
+                throw APIError.notFound("No order with this id.")
+            }
+            let previous = current.status
+            current.status = try previous.moving(to: next)
+            current.stamp(next, at: now)
+            try await current.update(on: db)
+            try await EventOutbox.append(OrderEvents.statusChanged(current, id: orderID, from: previous, note: note), on: db, at: now)
+            order.status = current.status
+            order.stamp(next, at: now)
+            order.updatedAt = current.updatedAt
+        }
+    }
+
+    /// `PO-261122-7KQ2MX`: the day it was placed plus six random Crockford base32 characters.
+    static func orderNumber(at date: Date) -> String {
+        let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+        var generator = SystemRandomNumberGenerator()
+        let suffix = String((0..<6).map { _ in alphabet.randomElement(using: &generator)! })
+        let day = CalendarDay.format(date).replacingOccurrences(of: "-", with: "").dropFirst(2)
+        return "PO-\(day)-\(suffix)"
+    }
+}
