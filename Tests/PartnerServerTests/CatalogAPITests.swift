@@ -9,22 +9,19 @@ import VaporTesting
 
 @Suite("Products and guardrails")
 struct CatalogAPITests {
-    static let lipstick =
-        #"{"sku":"lip-001","name":"Velvet Lipstick","category":"lips","listPrice":{"amount":"20.00","currency":"EUR"},"unitCost":{"amount":"8.00","currency":"EUR"},"packSize":6}"#
-
     @Test func staffAddsProductsEveryoneSignedInReadsThem() async throws {
         try await withTestApp { world in
             let staff = try await world.account(.staff)
-            let created = try await world.send(.POST, "/api/v1/products", as: staff, json: Self.lipstick)
+            let created = try await world.send(.POST, "/api/v1/products", as: staff, json: TestWorld.lipstick)
             #expect(created.status == .created)
             #expect(try created.json["sku"] as? String == "LIP-001")
             #expect((try created.json["listPrice"] as? [String: Any])?["amount"] as? String == "20.00")
-            try await world.send(.POST, "/api/v1/products", as: staff, json: Self.lipstick).expectProblem(.conflict)
+            try await world.send(.POST, "/api/v1/products", as: staff, json: TestWorld.lipstick).expectProblem(.conflict)
             let partnerUser = try await world.account(.partner)
             let list = try await world.send(.GET, "/api/v1/products?category=lips", as: partnerUser)
             #expect(list.status == .ok)
             #expect((try list.json["items"] as? [[String: Any]])?.count == 1)
-            try await world.send(.POST, "/api/v1/products", as: partnerUser, json: Self.lipstick).expectProblem(.forbidden)
+            try await world.send(.POST, "/api/v1/products", as: partnerUser, json: TestWorld.lipstick).expectProblem(.forbidden)
             try await world.send(.GET, "/api/v1/products").expectProblem(.unauthorized)
         }
     }
@@ -67,7 +64,7 @@ struct CatalogAPITests {
     @Test func guardrailsAreUpsertedByStaffOrAScopedServiceToken() async throws {
         try await withTestApp { world in
             let staff = try await world.account(.staff)
-            _ = try await world.send(.POST, "/api/v1/products", as: staff, json: Self.lipstick)
+            _ = try await world.send(.POST, "/api/v1/products", as: staff, json: TestWorld.lipstick)
             let body =
                 #"{"items":[{"sku":"LIP-001","floorPrice":{"amount":"12.00","currency":"EUR"},"maxDiscountPercent":30,"minMarginPercent":25}]}"#
             let put = try await world.send(.PUT, "/api/v1/pricing/guardrails", as: staff, json: body)
@@ -99,7 +96,7 @@ struct CatalogAPITests {
     @Test func guardrailLinesAreAllOrNothing() async throws {
         try await withTestApp { world in
             let staff = try await world.account(.staff)
-            _ = try await world.send(.POST, "/api/v1/products", as: staff, json: Self.lipstick)
+            _ = try await world.send(.POST, "/api/v1/products", as: staff, json: TestWorld.lipstick)
             let body = #"""
                 {"items":[{"sku":"LIP-001","floorPrice":{"amount":"12.00","currency":"EUR"}},
                           {"sku":"NOPE-1","floorPrice":{"amount":"1.00","currency":"EUR"}},

@@ -12,14 +12,7 @@ struct PartnerOrderTests {
     /// LIP-001 lists at 20.00 (floor 12.00), SER-001 at 35.00; a gold dealer gets 10 % off.
     private func setUp(_ world: TestWorld) async throws -> (staff: TestWorld.Account, partner: PartnerRecord, owner: TestWorld.Account) {
         let staff = try await world.account(.staff)
-        _ = try await world.send(.POST, "/api/v1/products", as: staff, json: CatalogAPITests.lipstick)
-        _ = try await world.send(
-            .POST, "/api/v1/products", as: staff,
-            json: #"{"sku":"SER-001","name":"Hydra Serum","category":"skin","listPrice":{"amount":"35.00","currency":"EUR"}}"#)
-        _ = try await world.send(
-            .POST, "/api/v1/products", as: staff,
-            json:
-                #"{"sku":"OLD-001","name":"Retired Balm","category":"skin","listPrice":{"amount":"5.00","currency":"EUR"},"active":false}"#)
+        try await world.seedCatalogue(as: staff)
         let partner = try await world.partner("Order Dealer", tierCode: "gold")
         let owner = try await world.member(of: partner, role: .manager)
         return (staff, partner, owner)

@@ -9,16 +9,9 @@ import VaporTesting
 
 @Suite("/api/v1/partners/{id}/pricing")
 struct PartnerPricingTests {
-    /// A catalogue of two products; LIP-001 (list 20.00, cost 8.00) has a floor of 12.00 and at most 30 % off.
     private func catalogue(_ world: TestWorld) async throws -> TestWorld.Account {
         let staff = try await world.account(.staff)
-        _ = try await world.send(.POST, "/api/v1/products", as: staff, json: CatalogAPITests.lipstick)
-        _ = try await world.send(
-            .POST, "/api/v1/products", as: staff,
-            json: #"{"sku":"SER-001","name":"Hydra Serum","category":"skin","listPrice":{"amount":"35.00","currency":"EUR"}}"#)
-        _ = try await world.send(
-            .PUT, "/api/v1/pricing/guardrails", as: staff,
-            json: #"{"items":[{"sku":"LIP-001","floorPrice":{"amount":"12.00","currency":"EUR"},"maxDiscountPercent":30}]}"#)
+        try await world.seedCatalogue(as: staff)
         return staff
     }
 

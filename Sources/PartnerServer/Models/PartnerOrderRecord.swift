@@ -19,6 +19,9 @@ final class PartnerOrderRecord: Model, @unchecked Sendable {
     @Field(key: "total_minor") var totalMinor: Int64
     @Field(key: "placed_by") var placedBy: UUID
     @Field(key: "placed_at") var placedAt: Date
+    /// `placedAt` in whole milliseconds since 1970: an exact integer key for sorting, filtering and
+    /// cursors, where a floating-point timestamp would drift by an ulp between the drivers.
+    @Field(key: "placed_at_ms") var placedAtMillis: Int64
     @OptionalField(key: "confirmed_at") var confirmedAt: Date?
     @OptionalField(key: "shipped_at") var shippedAt: Date?
     @OptionalField(key: "delivered_at") var deliveredAt: Date?
@@ -29,6 +32,13 @@ final class PartnerOrderRecord: Model, @unchecked Sendable {
     init() {}
 
     var money: Currency { Currency(currency) ?? .eur }
+
+    func place(at date: Date) {
+        placedAtMillis = Self.millis(date)
+        placedAt = Date(timeIntervalSince1970: Double(placedAtMillis) / 1000)
+    }
+
+    static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded(.down)) }
 
     /// Records when the order reached `status`.
     func stamp(_ status: OrderStatus, at date: Date) {

@@ -12,6 +12,6 @@ struct OrderFilter: Sendable {
 
 /// Keyset position in the newest-first order of order lists.
 struct OrderPosition: Codable {
-    let placedAt: Date
+    let placedAtMillis: Int64
     let id: UUID
 }

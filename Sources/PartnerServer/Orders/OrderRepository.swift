@@ -15,7 +15,9 @@ struct OrderRepository {
     func list(partnerIDs: [UUID]?, dealersOnly: Bool, filter: OrderFilter, page: PageRequest) async throws -> Page<PartnerOrderRecord> {
         let query = PartnerOrderRecord.query(on: database).with(\.$items).with(\.$partner)
         if let partnerIDs {
-            guard !partnerIDs.isEmpty else { return Page(rows: [], limit: page.limit) { OrderPosition(placedAt: $0.placedAt, id: $0.id!) } }
+            guard !partnerIDs.isEmpty else {
+                return Page(rows: [], limit: page.limit) { OrderPosition(placedAtMillis: $0.placedAtMillis, id: $0.id!) }
+            }
             query.filter(\.$partner.$id ~~ partnerIDs)
         }
         if dealersOnly {
@@ -23,18 +25,18 @@ struct OrderRepository {
                 .filter(PartnerRecord.self, \.$type == .dealer)
         }
         if let status = filter.status { query.filter(\.$status == status) }
-        if let from = filter.from { query.filter(\.$placedAt >= from) }
-        if let until = filter.until { query.filter(\.$placedAt < until) }
+        if let from = filter.from { query.filter(\.$placedAtMillis >= PartnerOrderRecord.millis(from)) }
+        if let until = filter.until { query.filter(\.$placedAtMillis < PartnerOrderRecord.millis(until)) }
         if let after = try page.position(OrderPosition.self) {
             query.group(.or) { or in
-                or.filter(\.$placedAt < after.placedAt)
+                or.filter(\.$placedAtMillis < after.placedAtMillis)
                 or.group(.and) { same in
-                    same.filter(\.$placedAt == after.placedAt)
+                    same.filter(\.$placedAtMillis == after.placedAtMillis)
                     same.filter(\.$id < after.id)
                 }
             }
         }
-        let rows = try await query.sort(\.$placedAt, .descending).sort(\.$id, .descending).limit(page.limit + 1).all()
-        return Page(rows: rows, limit: page.limit) { OrderPosition(placedAt: $0.placedAt, id: $0.id!) }
+        let rows = try await query.sort(\.$placedAtMillis, .descending).sort(\.$id, .descending).limit(page.limit + 1).all()
+        return Page(rows: rows, limit: page.limit) { OrderPosition(placedAtMillis: $0.placedAtMillis, id: $0.id!) }
     }
 }

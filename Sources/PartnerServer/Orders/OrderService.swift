@@ -50,8 +50,7 @@ struct OrderService {
         order.requestedDeliveryDate = placement.requestedDeliveryDate
         order.currency = currency.code
         order.placedBy = placement.placedBy
-        // Millisecond precision survives both databases unchanged, which keeps list cursors exact.
-        order.placedAt = Date(timeIntervalSince1970: (now.timeIntervalSince1970 * 1000).rounded() / 1000)
+        order.place(at: now)
         var subtotal: Int64 = 0
         var total: Int64 = 0
         var items: [PartnerOrderItemRecord] = []
