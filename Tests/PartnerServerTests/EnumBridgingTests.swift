@@ -16,5 +16,9 @@ struct EnumBridgingTests {
         #expect(roundTrips(PartnerStatus.self, Components.Schemas.PartnerStatus.self))
         #expect(roundTrips(UserRole.self, Components.Schemas.UserRole.self))
         #expect(roundTrips(MemberRole.self, Components.Schemas.MemberRole.self))
+        #expect(roundTrips(ServiceScope.self, Components.Schemas.ServiceScope.self))
+        #expect(roundTrips(PriceSource.self, Components.Schemas.PriceSource.self))
+        #expect(roundTrips(OrderStatus.self, Components.Schemas.OrderStatus.self))
+        #expect(roundTrips(LoyaltyEntryKind.self, Components.Schemas.LoyaltyEntryKind.self))
     }
 }

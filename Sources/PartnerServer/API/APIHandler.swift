@@ -13,6 +13,7 @@ struct APIHandler: APIProtocol {
     let products: ProductRepository
     let guardrails: GuardrailRepository
     let pricing: PartnerPricingService
+    let loyalty: LoyaltyService
     let orders: OrderService
     let orderReader: OrderRepository
     let idempotency: IdempotencyStore

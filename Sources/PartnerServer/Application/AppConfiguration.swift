@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PartnerCore
 
 /// Everything the application needs to start, resolved from flags and environment by the commands.
 public struct AppConfiguration: Sendable {
@@ -21,6 +22,8 @@ public struct AppConfiguration: Sendable {
     public var passwordCost: Int
     /// PostgreSQL pool size per event loop (two loops on this machine's two cores).
     public var postgresConnectionsPerEventLoop: Int = 4
+    /// Points per euro, bonus thresholds and expiry of partner loyalty.
+    public var loyaltyRules = LoyaltyRules()
 
     public init(
         database: DatabaseLocation = .defaultLocation,

@@ -39,6 +39,8 @@ public enum PartnerOSApplication {
         app.middleware.use(BodyLimitMiddleware(maxBytes: configuration.maxBodyBytes))
         app.middleware.use(RequestContextMiddleware())
 
+        let pricing = PartnerPricingService(database: app.db, writes: writes)
+        let loyalty = LoyaltyService(database: app.db, writes: writes, rules: configuration.loyaltyRules)
         let handler = APIHandler(
             configuration: configuration,
             partners: PartnerRepository(database: app.db, writes: writes),
@@ -46,9 +48,9 @@ public enum PartnerOSApplication {
             tiers: TierRepository(database: app.db, writes: writes),
             products: ProductRepository(database: app.db, writes: writes),
             guardrails: GuardrailRepository(database: app.db, writes: writes),
-            pricing: PartnerPricingService(database: app.db, writes: writes),
-            orders: OrderService(
-                database: app.db, writes: writes, pricing: PartnerPricingService(database: app.db, writes: writes)),
+            pricing: pricing,
+            loyalty: loyalty,
+            orders: OrderService(database: app.db, writes: writes, pricing: pricing, loyalty: loyalty),
             orderReader: OrderRepository(database: app.db),
             idempotency: IdempotencyStore(database: app.db, writes: writes),
             authenticator: Authenticator(database: app.db),

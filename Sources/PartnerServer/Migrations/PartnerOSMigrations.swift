@@ -14,5 +14,6 @@ enum PartnerOSMigrations {
         CreateCatalog(),
         CreatePartnerPricing(),
         CreatePartnerOrders(),
+        CreateLoyaltyLedger(),
     ]
 }

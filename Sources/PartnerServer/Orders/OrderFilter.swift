@@ -9,9 +9,3 @@ struct OrderFilter: Sendable {
     /// Placed before (midnight UTC after the `to` day).
     var until: Date?
 }
-
-/// Keyset position in the newest-first order of order lists.
-struct OrderPosition: Codable {
-    let placedAtMillis: Int64
-    let id: UUID
-}

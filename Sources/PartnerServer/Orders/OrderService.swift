@@ -16,6 +16,7 @@ struct OrderService {
     let database: any Database
     let writes: WriteSerializer
     let pricing: PartnerPricingService
+    let loyalty: LoyaltyService
 
     /// Creates the order inside the caller's transaction `db`.
     func place(_ placement: Placement, for partner: PartnerRecord, on db: any Database, at now: Date = Date()) async throws
@@ -96,6 +97,11 @@ struct OrderService {
             current.stamp(next, at: now)
             try await current.update(on: db)
             try await EventOutbox.append(OrderEvents.statusChanged(current, id: orderID, from: previous, note: note), on: db, at: now)
+            if next == .delivered {
+                let partner = try await PartnerRecord.query(on: db).filter(\.$id == current.$partner.id).with(\.$tier).first()
+                let multiplier = partner?.tier?.loyaltyMultiplierMilli ?? 1_000
+                try await loyalty.earn(for: current, tierMultiplierMilli: multiplier, on: db, at: now)
+            }
             order.status = current.status
             order.stamp(next, at: now)
             order.updatedAt = current.updatedAt

@@ -21,6 +21,7 @@ extension MemberRole: BridgedEnum {}
 extension ServiceScope: BridgedEnum {}
 extension PriceSource: BridgedEnum {}
 extension OrderStatus: BridgedEnum {}
+extension LoyaltyEntryKind: BridgedEnum {}
 extension Components.Schemas.PartnerType: BridgedEnum {}
 extension Components.Schemas.PartnerStatus: BridgedEnum {}
 extension Components.Schemas.UserRole: BridgedEnum {}
@@ -28,3 +29,4 @@ extension Components.Schemas.MemberRole: BridgedEnum {}
 extension Components.Schemas.ServiceScope: BridgedEnum {}
 extension Components.Schemas.PriceSource: BridgedEnum {}
 extension Components.Schemas.OrderStatus: BridgedEnum {}
+extension Components.Schemas.LoyaltyEntryKind: BridgedEnum {}

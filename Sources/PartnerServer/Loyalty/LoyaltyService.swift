@@ -1,0 +1,124 @@
+import Fluent
+import Foundation
+import PartnerCore
+
+/// Books loyalty points. Every write first locks the partner and writes off expired points, so
+/// balances checked inside the transaction are exact and spending never touches expired lots.
+struct LoyaltyService {
+    let database: any Database
+    let writes: WriteSerializer
+    let rules: LoyaltyRules
+
+    struct Summary {
+        let ledger: LoyaltyLedger
+        let expiringSoon: [LoyaltyLedger.Lot]
+    }
+
+    /// The ledger with expiries settled up to `now` (which may append expire entries).
+    func summary(of partnerID: UUID, at now: Date = Date()) async throws -> Summary {
+        let ledger = try await writes.transaction(on: database) { db in
+            try await db.lockPartner(partnerID)
+            return try await settle(partnerID, at: now, on: db)
+        }
+        return Summary(ledger: ledger, expiringSoon: ledger.expiringSoon(at: now, within: 30 * 86_400))
+    }
+
+    func entries(of partnerID: UUID, page: PageRequest) async throws -> Page<LoyaltyEntryRecord> {
+        let query = LoyaltyEntryRecord.query(on: database).filter(\.$partner.$id == partnerID)
+        if let after = try page.position(TimePosition.self) {
+            query.group(.or) { or in
+                or.filter(\.$occurredAtMillis < after.millis)
+                or.group(.and) { same in
+                    same.filter(\.$occurredAtMillis == after.millis)
+                    same.filter(\.$id < after.id)
+                }
+            }
+        }
+        let rows = try await query.sort(\.$occurredAtMillis, .descending).sort(\.$id, .descending).limit(page.limit + 1).all()
+        return Page(rows: rows, limit: page.limit) { TimePosition(millis: $0.occurredAtMillis, id: $0.id!) }
+    }
+
+    /// Credits a delivered order (once per order) and any threshold bonuses it unlocks. Runs inside
+    /// the caller's transaction.
+    func earn(
+        for order: PartnerOrderRecord, tierMultiplierMilli: Int, promotionMultiplierMilli: Int = 1_000, on db: any Database, at now: Date
+    )
+        async throws
+    {
+        let partnerID = order.$partner.id
+        let points = rules.points(
+            for: Money(minorUnits: order.totalMinor, currency: order.money), tierMultiplierMilli: tierMultiplierMilli,
+            promotionMultiplierMilli: promotionMultiplierMilli)
+        guard points > 0 else { return }
+        try await db.lockPartner(partnerID)
+        let ledger = try await settle(partnerID, at: now, on: db)
+        let key = "earn:order:\(try order.requireID().apiString)"
+        guard try await !exists(key, partnerID: partnerID, on: db) else { return }
+        try await LoyaltyEntryRecord(
+            partnerID: partnerID, kind: .earn, points: points, occurredAt: now, expiresAt: rules.expiry(of: now), key: key,
+            reference: "order:\(order.number)"
+        ).create(on: db)
+        for crossed in rules.bonusesCrossed(from: ledger.lifetimeEarned, to: ledger.lifetimeEarned + points) {
+            let bonusKey = "bonus:lifetime:\(crossed.threshold)"
+            guard try await !exists(bonusKey, partnerID: partnerID, on: db) else { continue }
+            try await LoyaltyEntryRecord(
+                partnerID: partnerID, kind: .bonus, points: crossed.bonus, occurredAt: now, expiresAt: rules.expiry(of: now), key: bonusKey,
+                note: "Lifetime \(crossed.threshold) points reached"
+            ).create(on: db)
+        }
+    }
+
+    /// Spends points, oldest first; refuses to overdraw. Runs inside the caller's transaction.
+    func redeem(_ points: Int, partnerID: UUID, key: String, note: String?, by userID: UUID, on db: any Database, at now: Date) async throws
+        -> (entry: LoyaltyEntryRecord, balance: Int)
+    {
+        try await db.lockPartner(partnerID)
+        let ledger = try await settle(partnerID, at: now, on: db)
+        guard points <= ledger.balance else {
+            throw ValidationFailure(field: "points", message: "exceeds the balance of \(ledger.balance) points")
+        }
+        let entry = LoyaltyEntryRecord(
+            partnerID: partnerID, kind: .redeem, points: -points, occurredAt: now, expiresAt: nil, key: key, note: note, createdBy: userID)
+        try await entry.create(on: db)
+        return (entry, ledger.balance - points)
+    }
+
+    /// Corrects a balance either way; positive adjustments expire like earnings, negative ones may
+    /// not take the balance below zero.
+    func adjust(_ points: Int, partnerID: UUID, key: String, reason: String, by userID: UUID, on db: any Database, at now: Date)
+        async throws
+        -> (entry: LoyaltyEntryRecord, balance: Int)
+    {
+        try await db.lockPartner(partnerID)
+        let ledger = try await settle(partnerID, at: now, on: db)
+        guard ledger.balance + points >= 0 else {
+            throw ValidationFailure(field: "points", message: "would take the balance of \(ledger.balance) points below zero")
+        }
+        let entry = LoyaltyEntryRecord(
+            partnerID: partnerID, kind: .adjust, points: points, occurredAt: now, expiresAt: points > 0 ? rules.expiry(of: now) : nil,
+            key: key, note: reason, createdBy: userID)
+        try await entry.create(on: db)
+        return (entry, ledger.balance + points)
+    }
+
+    /// Writes off lots that expired by `now` (each once), dated at their expiry so the history reads
+    /// in order. Returns the settled ledger.
+    private func settle(_ partnerID: UUID, at now: Date, on db: any Database) async throws -> LoyaltyLedger {
+        var records = try await LoyaltyEntryRecord.query(on: db).filter(\.$partner.$id == partnerID).all()
+        let ledger = LoyaltyLedger(entries: records.map(\.entry))
+        let due = ledger.dueExpiries(at: now)
+        guard !due.isEmpty else { return ledger }
+        for lot in due {
+            let expiry = LoyaltyEntryRecord(
+                partnerID: partnerID, kind: .expire, points: -lot.remaining, occurredAt: lot.expiresAt ?? now, expiresAt: nil,
+                key: "expire:\(lot.entryID.apiString)", note: "Points expired")
+            try await expiry.create(on: db)
+            records.append(expiry)
+        }
+        return LoyaltyLedger(entries: records.map(\.entry))
+    }
+
+    private func exists(_ key: String, partnerID: UUID, on db: any Database) async throws -> Bool {
+        try await LoyaltyEntryRecord.query(on: db).filter(\.$partner.$id == partnerID).filter(\.$idempotencyKey == key).count() > 0
+    }
+}
