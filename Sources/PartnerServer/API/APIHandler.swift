@@ -14,6 +14,7 @@ struct APIHandler: APIProtocol {
     let guardrails: GuardrailRepository
     let pricing: PartnerPricingService
     let loyalty: LoyaltyService
+    let promotions: PromotionRepository
     let orders: OrderService
     let orderReader: OrderRepository
     let idempotency: IdempotencyStore

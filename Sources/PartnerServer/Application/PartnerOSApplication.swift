@@ -50,6 +50,7 @@ public enum PartnerOSApplication {
             guardrails: GuardrailRepository(database: app.db, writes: writes),
             pricing: pricing,
             loyalty: loyalty,
+            promotions: PromotionRepository(database: app.db, writes: writes),
             orders: OrderService(database: app.db, writes: writes, pricing: pricing, loyalty: loyalty),
             orderReader: OrderRepository(database: app.db),
             idempotency: IdempotencyStore(database: app.db, writes: writes),

@@ -28,13 +28,10 @@ enum ProblemMapping {
         case let error as PartnerError:
             return map(error)
         case .illegalStatusTransition(let from, let to) as OrderError:
-            let allowed = from.allowedNext.map(\.rawValue).sorted().joined(separator: ", ")
-            return Mapped(
-                problem: ProblemDetails(
-                    status: .conflict,
-                    detail:
-                        "An order cannot move from \(from.rawValue) to \(to.rawValue); allowed next: \(allowed.isEmpty ? "none" : allowed).",
-                    kind: "invalid-transition"))
+            return transitionConflict("An order", from: from.rawValue, to: to.rawValue, allowed: from.allowedNext.map(\.rawValue))
+        case .illegalStatusTransition(let from, let to) as PromotionError:
+            let allowed = PromotionStatus.allCases.filter { (try? from.moving(to: $0)) != nil }.map(\.rawValue)
+            return transitionConflict("A promotion", from: from.rawValue, to: to.rawValue, allowed: allowed)
         case let error as DecodingError:
             return map(error)
         case let error as any AbortError:
@@ -68,19 +65,21 @@ enum ProblemMapping {
     private static func map(_ error: PartnerError) -> Mapped {
         switch error {
         case .illegalStatusTransition(let from, let to):
-            let allowed = from.allowedNext.map(\.rawValue).sorted().joined(separator: ", ")
-            return Mapped(
-                problem: ProblemDetails(
-                    status: .conflict,
-                    detail:
-                        "A partner cannot move from \(from.rawValue) to \(to.rawValue); allowed next: \(allowed.isEmpty ? "none" : allowed).",
-                    kind: "invalid-transition"))
+            return transitionConflict("A partner", from: from.rawValue, to: to.rawValue, allowed: from.allowedNext.map(\.rawValue))
         case .tierNotApplicable(let code, let type):
             return Mapped(
                 problem: ProblemDetails(
                     status: .unprocessableEntity, detail: "The request has invalid fields.", kind: "validation",
                     errors: [FieldError(field: "tierCode", message: "tier '\(code)' does not apply to \(type.rawValue) partners")]))
         }
+    }
+
+    private static func transitionConflict(_ subject: String, from: String, to: String, allowed: [String]) -> Mapped {
+        let next = allowed.isEmpty ? "none" : allowed.sorted().joined(separator: ", ")
+        return Mapped(
+            problem: ProblemDetails(
+                status: .conflict, detail: "\(subject) cannot move from \(from) to \(to); allowed next: \(next).",
+                kind: "invalid-transition"))
     }
 
     /// Syntactically broken JSON is a 400; JSON of the wrong shape (missing field, wrong type,

@@ -6,4 +6,6 @@ enum EventType: String, Sendable {
     case partnerPricingChanged = "partner.pricing.changed"
     case orderCreated = "order.created"
     case orderStatusChanged = "order.status.changed"
+    case promotionPublished = "promotion.published"
+    case promotionStatusChanged = "promotion.status.changed"
 }

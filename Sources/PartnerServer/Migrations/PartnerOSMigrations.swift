@@ -15,5 +15,6 @@ enum PartnerOSMigrations {
         CreatePartnerPricing(),
         CreatePartnerOrders(),
         CreateLoyaltyLedger(),
+        CreatePromotions(),
     ]
 }

@@ -98,9 +98,14 @@ struct OrderService {
             try await current.update(on: db)
             try await EventOutbox.append(OrderEvents.statusChanged(current, id: orderID, from: previous, note: note), on: db, at: now)
             if next == .delivered {
-                let partner = try await PartnerRecord.query(on: db).filter(\.$id == current.$partner.id).with(\.$tier).first()
-                let multiplier = partner?.tier?.loyaltyMultiplierMilli ?? 1_000
-                try await loyalty.earn(for: current, tierMultiplierMilli: multiplier, on: db, at: now)
+                guard let partner = try await PartnerRecord.query(on: db).filter(\.$id == current.$partner.id).with(\.$tier).first() else {
+                    throw APIError.partnerNotFound()
+                }
+                let multiplier = partner.tier?.loyaltyMultiplierMilli ?? 1_000
+                // The best points promotion running at delivery applies on top of the tier multiplier.
+                let promotions = try await PromotionRepository(database: db, writes: writes).current(for: partner, at: now, on: db)
+                let promotion = promotions.compactMap(\.promotion.pointsMultiplierMilli).max() ?? 1_000
+                try await loyalty.earn(for: current, tierMultiplierMilli: multiplier, promotionMultiplierMilli: promotion, on: db, at: now)
             }
             order.status = current.status
             order.stamp(next, at: now)

@@ -39,13 +39,18 @@ struct PartnerPricingService {
         var tier = partner.$tier.value ?? nil
         if tier == nil, let tierID = partner.$tier.id { tier = try await PartnerTierRecord.find(tierID, on: db) }
         let tierDiscount = tier?.baseDiscountBasisPoints ?? 0
+        let promotions = try await PromotionRepository(database: db, writes: writes).current(for: partner, at: date, on: db).map(
+            \.promotion)
         return try products.map { product in
             let productID = try product.requireID()
             let override = overrideByProduct[productID]?.override(sku: product.sku, currency: product.listPrice.currency)
             let guardrail = guardrailByProduct[productID]
             let inputs = PriceInputs(
                 sku: product.sku, listPrice: product.listPrice, unitCost: product.unitCost,
-                tierDiscountBasisPoints: tierDiscount, override: override, guardrail: guardrail)
+                tierDiscountBasisPoints: tierDiscount, override: override,
+                promotionDiscounts: promotions.compactMap { promotion in
+                    promotion.discount(sku: product.sku, category: product.category).map { (promotion.id, $0) }
+                }, guardrail: guardrail)
             return (product, PricingEngine.price(inputs, at: date), override, guardrail)
         }
     }

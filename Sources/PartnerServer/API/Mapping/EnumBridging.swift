@@ -22,6 +22,7 @@ extension ServiceScope: BridgedEnum {}
 extension PriceSource: BridgedEnum {}
 extension OrderStatus: BridgedEnum {}
 extension LoyaltyEntryKind: BridgedEnum {}
+extension PromotionStatus: BridgedEnum {}
 extension Components.Schemas.PartnerType: BridgedEnum {}
 extension Components.Schemas.PartnerStatus: BridgedEnum {}
 extension Components.Schemas.UserRole: BridgedEnum {}
@@ -30,3 +31,4 @@ extension Components.Schemas.ServiceScope: BridgedEnum {}
 extension Components.Schemas.PriceSource: BridgedEnum {}
 extension Components.Schemas.OrderStatus: BridgedEnum {}
 extension Components.Schemas.LoyaltyEntryKind: BridgedEnum {}
+extension Components.Schemas.PromotionStatus: BridgedEnum {}

@@ -1,0 +1,97 @@
+import Foundation
+import PartnerAPI
+import PartnerCore
+import Vapor
+
+extension APIHandler {
+    func listPromotions(_ input: Operations.ListPromotions.Input) async throws -> Operations.ListPromotions.Output {
+        let caller = try await authenticate()
+        try caller.require(.admin, .staff)
+        let page = try await promotions.list(
+            status: input.query.status.map(PromotionStatus.init), page: PageRequest(limit: input.query.limit, cursor: input.query.cursor))
+        return .ok(.init(body: .json(.init(items: try page.items.map { try $0.api }, nextCursor: page.nextCursor))))
+    }
+
+    func createPromotion(_ input: Operations.CreatePromotion.Input) async throws -> Operations.CreatePromotion.Output {
+        let caller = try await authenticate()
+        try caller.require(.admin, .staff)
+        guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
+        let record = try await validatedPromotion(body, createdBy: caller.userID)
+        try await promotions.create(record)
+        return .created(.init(body: .json(try record.api)))
+    }
+
+    func changePromotionStatus(_ input: Operations.ChangePromotionStatus.Input) async throws -> Operations.ChangePromotionStatus.Output {
+        let caller = try await authenticate()
+        try caller.require(.admin, .staff)
+        guard let promotion = try await promotions.find(try uuid(input.path.promotionId, name: "promotionId")) else {
+            throw APIError.notFound("No promotion with this id.")
+        }
+        guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
+        try await promotions.move(promotion, to: PromotionStatus(body.status))
+        return .ok(.init(body: .json(try promotion.api)))
+    }
+
+    func listPartnerPromotions(_ input: Operations.ListPartnerPromotions.Input) async throws -> Operations.ListPartnerPromotions.Output {
+        let caller = try await authenticate()
+        let partner = try await visiblePartner(input.path.id, for: caller)
+        let current = try await promotions.current(for: partner, at: Date())
+        return .ok(.init(body: .json(.init(items: try current.map { try $0.api }))))
+    }
+
+    private func validatedPromotion(_ body: Components.Schemas.PromotionCreate, createdBy: UUID) async throws -> PromotionRecord {
+        var validator = FieldValidator()
+        let record = PromotionRecord()
+        record.name = validator.requiredText(body.name, "name", maxLength: 120) ?? ""
+        record.details = validator.optionalText(body.description, "description", maxLength: 2_000)
+        record.status = .draft
+        record.createdBy = createdBy
+        switch (body.discountPercent, body.pointsMultiplier) {
+        case (.some(let percent), nil):
+            let basisPoints = FixedPoint.scaled(percent, decimals: 2)
+            validator.check(
+                basisPoints.map { (1...9_000).contains($0) } ?? false, "discountPercent",
+                "must be between 0.01 and 90 with at most two decimals")
+            record.discountBasisPoints = basisPoints
+        case (nil, .some(let multiplier)):
+            let milli = FixedPoint.scaled(multiplier, decimals: 3)
+            validator.check(
+                milli.map { (1_001...10_000).contains($0) } ?? false, "pointsMultiplier",
+                "must be between 1.001 and 10 with at most three decimals")
+            record.pointsMultiplierMilli = milli
+            validator.check((body.skus ?? []).isEmpty && (body.categories ?? []).isEmpty, "skus", "apply only to discount promotions")
+        default:
+            validator.fail("discountPercent", "set exactly one of discountPercent or pointsMultiplier")
+        }
+        let skus = Set((body.skus ?? []).map(ProductDefinition.normalizedSKU))
+        if !skus.isEmpty {
+            let known = try await products.bySKU(skus)
+            let unknown = skus.subtracting(known.keys).sorted()
+            validator.check(unknown.isEmpty, "skus", "has SKUs that are not in the catalogue: \(unknown.joined(separator: ", "))")
+        }
+        record.skus = PromotionRecord.text(skus)
+        record.categories = PromotionRecord.text(
+            (body.categories ?? []).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        let audience = body.audience
+        record.partnerTypes = PromotionRecord.text((audience?.partnerTypes ?? []).map(\.rawValue))
+        record.regions = PromotionRecord.text(audience?.regions ?? [])
+        let tierCodes = Set(audience?.tierCodes ?? [])
+        let knownTiers = Set(try await tiers.all().map(\.code))
+        validator.check(
+            tierCodes.isSubset(of: knownTiers), "audience.tierCodes",
+            "has unknown tier codes: \(tierCodes.subtracting(knownTiers).sorted().joined(separator: ", "))")
+        record.tierCodes = PromotionRecord.text(tierCodes)
+        let partnerIDs = (audience?.partnerIds ?? []).map { UUID(uuidString: $0) }
+        validator.check(!partnerIDs.contains(nil), "audience.partnerIds", "must all be UUIDs")
+        record.partnerIDs = PromotionRecord.text(partnerIDs.compactMap { $0?.apiString })
+        let from = CalendarDay.parse(body.validFrom)
+        let to = CalendarDay.parse(body.validTo)
+        validator.check(from != nil, "validFrom", "must be a date as YYYY-MM-DD")
+        validator.check(to != nil, "validTo", "must be a date as YYYY-MM-DD")
+        if let from, let to { validator.check(from <= to, "validTo", "must not be before validFrom") }
+        try validator.finish()
+        record.validFrom = from ?? Date()
+        record.validTo = to ?? Date()
+        return record
+    }
+}

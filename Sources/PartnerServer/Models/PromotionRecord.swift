@@ -1,0 +1,52 @@
+import Fluent
+import Foundation
+import PartnerCore
+
+/// A promotion published to partners (see `Promotion`). Set-valued audience and scope fields are
+/// stored as comma-separated text so the table is the same on both databases.
+final class PromotionRecord: Model, @unchecked Sendable {
+    static let schema = "promotions"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "name") var name: String
+    @OptionalField(key: "description") var details: String?
+    @Field(key: "status") var status: PromotionStatus
+    @OptionalField(key: "discount_bp") var discountBasisPoints: Int?
+    @OptionalField(key: "points_multiplier_milli") var pointsMultiplierMilli: Int?
+    @Field(key: "skus") var skus: String
+    @Field(key: "categories") var categories: String
+    @Field(key: "partner_types") var partnerTypes: String
+    @Field(key: "tier_codes") var tierCodes: String
+    @Field(key: "regions") var regions: String
+    @Field(key: "partner_ids") var partnerIDs: String
+    @Field(key: "valid_from") var validFrom: Date
+    @Field(key: "valid_to") var validTo: Date
+    @Field(key: "created_by") var createdBy: UUID
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    var promotion: Promotion {
+        let benefit: Promotion.Benefit =
+            if let discountBasisPoints {
+                .discount(basisPoints: discountBasisPoints, skus: Self.set(skus), categories: Self.set(categories))
+            } else {
+                .pointsMultiplier(milli: pointsMultiplierMilli ?? 1_000)
+            }
+        return Promotion(
+            id: id ?? UUID(), benefit: benefit,
+            audience: Promotion.Audience(
+                partnerTypes: Set(Self.set(partnerTypes).compactMap(PartnerType.init(rawValue:))), tierCodes: Self.set(tierCodes),
+                regions: Self.set(regions), partnerIDs: Set(Self.set(partnerIDs).compactMap(UUID.init(uuidString:)))),
+            validFrom: validFrom, validTo: validTo)
+    }
+
+    static func set(_ text: String) -> Set<String> {
+        Set(text.split(separator: ",").map(String.init))
+    }
+
+    static func text(_ values: some Sequence<String>) -> String {
+        values.sorted().joined(separator: ",")
+    }
+}
