@@ -20,5 +20,9 @@ struct EnumBridgingTests {
         #expect(roundTrips(PriceSource.self, Components.Schemas.PriceSource.self))
         #expect(roundTrips(OrderStatus.self, Components.Schemas.OrderStatus.self))
         #expect(roundTrips(LoyaltyEntryKind.self, Components.Schemas.LoyaltyEntryKind.self))
+        #expect(roundTrips(PromotionStatus.self, Components.Schemas.PromotionStatus.self))
+        #expect(roundTrips(ContractKind.self, Components.Schemas.ContractKind.self))
+        #expect(roundTrips(ContractStatus.self, Components.Schemas.ContractStatus.self))
+        #expect(roundTrips(ComplianceDocumentKind.self, Components.Schemas.ComplianceDocumentKind.self))
     }
 }

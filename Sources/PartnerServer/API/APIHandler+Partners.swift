@@ -51,7 +51,9 @@ extension APIHandler {
         let caller = try await authenticate()
         let partner = try await visiblePartner(input.path.id, for: caller)
         let members = try await users.members(of: try partner.requireID())
-        return .ok(.init(body: .json(.init(partner: try partner.api, users: try members.map { try $0.api }))))
+        let compliance = try await contracts.complianceSummary(of: partner)
+        return .ok(
+            .init(body: .json(.init(partner: try partner.api, compliance: .init(compliance), users: try members.map { try $0.api }))))
     }
 
     func updatePartner(_ input: Operations.UpdatePartner.Input) async throws -> Operations.UpdatePartner.Output {

@@ -15,6 +15,8 @@ struct APIHandler: APIProtocol {
     let pricing: PartnerPricingService
     let loyalty: LoyaltyService
     let promotions: PromotionRepository
+    let contracts: ContractRepository
+    let documents: DocumentStore
     let orders: OrderService
     let orderReader: OrderRepository
     let idempotency: IdempotencyStore

@@ -36,7 +36,8 @@ public enum PartnerOSApplication {
         app.middleware.use(RequestIDMiddleware())
         app.middleware.use(MetricsMiddleware(metrics: metrics))
         app.middleware.use(ProblemMiddleware())
-        app.middleware.use(BodyLimitMiddleware(maxBytes: configuration.maxBodyBytes))
+        app.middleware.use(BodyLimitMiddleware(defaultMaxBytes: configuration.maxBodyBytes, uploadMaxBytes: DocumentStore.maxBytes))
+        app.middleware.use(AttachmentMiddleware())
         app.middleware.use(RequestContextMiddleware())
 
         let pricing = PartnerPricingService(database: app.db, writes: writes)
@@ -51,6 +52,8 @@ public enum PartnerOSApplication {
             pricing: pricing,
             loyalty: loyalty,
             promotions: PromotionRepository(database: app.db, writes: writes),
+            contracts: ContractRepository(database: app.db, writes: writes),
+            documents: DocumentStore(dataDirectory: configuration.dataDirectory),
             orders: OrderService(database: app.db, writes: writes, pricing: pricing, loyalty: loyalty),
             orderReader: OrderRepository(database: app.db),
             idempotency: IdempotencyStore(database: app.db, writes: writes),

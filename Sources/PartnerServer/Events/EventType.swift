@@ -8,4 +8,6 @@ enum EventType: String, Sendable {
     case orderStatusChanged = "order.status.changed"
     case promotionPublished = "promotion.published"
     case promotionStatusChanged = "promotion.status.changed"
+    case contractCreated = "contract.created"
+    case contractSigned = "contract.signed"
 }

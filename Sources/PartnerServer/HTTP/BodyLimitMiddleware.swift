@@ -4,9 +4,13 @@ import Vapor
 /// Vapor's per-route collection limit, so the cap is enforced here: by `Content-Length` up front,
 /// and while collecting for chunked uploads.
 struct BodyLimitMiddleware: AsyncMiddleware {
-    let maxBytes: Int
+    let defaultMaxBytes: Int
+    /// Document uploads (`PUT …/document`) may be larger than ordinary JSON bodies.
+    let uploadMaxBytes: Int
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let isUpload = request.method == .PUT && request.url.path.hasSuffix("/document")
+        let maxBytes = isUpload ? max(uploadMaxBytes, defaultMaxBytes) : defaultMaxBytes
         if let declared = request.headers.first(name: .contentLength).flatMap(Int.init), declared > maxBytes {
             throw APIError.payloadTooLarge(limit: maxBytes)
         }

@@ -16,5 +16,6 @@ enum PartnerOSMigrations {
         CreatePartnerOrders(),
         CreateLoyaltyLedger(),
         CreatePromotions(),
+        CreateContracts(),
     ]
 }

@@ -23,6 +23,9 @@ extension PriceSource: BridgedEnum {}
 extension OrderStatus: BridgedEnum {}
 extension LoyaltyEntryKind: BridgedEnum {}
 extension PromotionStatus: BridgedEnum {}
+extension ContractKind: BridgedEnum {}
+extension ContractStatus: BridgedEnum {}
+extension ComplianceDocumentKind: BridgedEnum {}
 extension Components.Schemas.PartnerType: BridgedEnum {}
 extension Components.Schemas.PartnerStatus: BridgedEnum {}
 extension Components.Schemas.UserRole: BridgedEnum {}
@@ -32,3 +35,6 @@ extension Components.Schemas.PriceSource: BridgedEnum {}
 extension Components.Schemas.OrderStatus: BridgedEnum {}
 extension Components.Schemas.LoyaltyEntryKind: BridgedEnum {}
 extension Components.Schemas.PromotionStatus: BridgedEnum {}
+extension Components.Schemas.ContractKind: BridgedEnum {}
+extension Components.Schemas.ContractStatus: BridgedEnum {}
+extension Components.Schemas.ComplianceDocumentKind: BridgedEnum {}

@@ -1,0 +1,133 @@
+import Foundation
+import OpenAPIRuntime
+import PartnerAPI
+import PartnerCore
+import Vapor
+
+extension APIHandler {
+    func listPartnerContracts(_ input: Operations.ListPartnerContracts.Input) async throws -> Operations.ListPartnerContracts.Output {
+        let caller = try await authenticate()
+        let partner = try await visiblePartner(input.path.id, for: caller)
+        let now = Date()
+        return .ok(.init(body: .json(.init(items: try await contracts.contracts(of: try partner.requireID()).map { try $0.api(at: now) }))))
+    }
+
+    func createPartnerContract(_ input: Operations.CreatePartnerContract.Input) async throws -> Operations.CreatePartnerContract.Output {
+        let caller = try await authenticate()
+        let partner = try await visiblePartner(input.path.id, for: caller)
+        try caller.require(.admin, .staff)
+        guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
+        var validator = FieldValidator()
+        let startsOn = CalendarDay.parse(body.startsOn)
+        let endsOn = CalendarDay.parse(body.endsOn)
+        validator.check(startsOn != nil, "startsOn", "must be a date as YYYY-MM-DD")
+        validator.check(endsOn != nil, "endsOn", "must be a date as YYYY-MM-DD")
+        if let startsOn, let endsOn { validator.check(startsOn <= endsOn, "endsOn", "must not be before startsOn") }
+        validator.check((0...365).contains(body.renewalNoticeDays), "renewalNoticeDays", "must be between 0 and 365")
+        let commission = body.commissionRate.map { FixedPoint.scaled($0, decimals: 2) }
+        if let commission {
+            validator.check(
+                commission.map { (0...10_000).contains($0) } ?? false, "commissionRate",
+                "must be between 0 and 100 with at most two decimals")
+        }
+        if let days = body.paymentTermsDays { validator.check((0...180).contains(days), "paymentTermsDays", "must be between 0 and 180") }
+        let terms = validator.optionalText(body.terms, "terms", maxLength: 20_000)
+        try validator.finish()
+        let contract = PartnerContractRecord()
+        contract.$partner.id = try partner.requireID()
+        contract.kind = ContractKind(body.kind)
+        contract.startsOn = startsOn ?? Date()
+        contract.endsOn = endsOn ?? Date()
+        contract.autoRenew = body.autoRenew
+        contract.renewalNoticeDays = body.renewalNoticeDays
+        contract.commissionBasisPoints = commission ?? nil
+        contract.paymentTermsDays = body.paymentTermsDays
+        contract.terms = terms
+        contract.createdBy = caller.userID
+        try await contracts.create(contract)
+        return .created(.init(body: .json(try contract.api(at: Date()))))
+    }
+
+    func uploadContractDocument(_ input: Operations.UploadContractDocument.Input) async throws -> Operations.UploadContractDocument.Output {
+        let caller = try await authenticate()
+        let partner = try await visiblePartner(input.path.id, for: caller)
+        try caller.require(.admin, .staff)
+        let contract = try await visibleContract(input.path.contractId, of: partner)
+        guard case .pdf(let body) = input.body else { throw APIError.badRequest("Send the signed contract as application/pdf.") }
+        let data = try await Data(collecting: body, upTo: DocumentStore.maxBytes)
+        let checksum: String
+        do {
+            checksum = try DocumentStore.validatedPDF(data)
+        } catch {
+            guard case .tooLarge(let limit) = error else {
+                throw ValidationFailure(field: "body", message: "must be a PDF document (it starts with %PDF-)")
+            }
+            throw APIError.payloadTooLarge(limit: limit)
+        }
+        try await contracts.attach(data, sha256: checksum, to: contract, store: documents)
+        return .ok(.init(body: .json(try contract.api(at: Date()))))
+    }
+
+    func downloadContractDocument(_ input: Operations.DownloadContractDocument.Input) async throws
+        -> Operations.DownloadContractDocument.Output
+    {
+        let caller = try await authenticate()
+        let partner = try await visiblePartner(input.path.id, for: caller)
+        let contract = try await visibleContract(input.path.contractId, of: partner)
+        guard contract.documentSHA256 != nil else { throw APIError.notFound("This contract has no signed document yet.") }
+        let data = try documents.read(partnerID: contract.$partner.id, contractID: try contract.requireID())
+        let filename = "\(contract.kind.rawValue)-\(CalendarDay.format(contract.startsOn)).pdf"
+        try request.storage[AttachmentFilename.self] = filename
+        return .ok(.init(body: .pdf(HTTPBody(data))))
+    }
+
+    func listComplianceDocuments(_ input: Operations.ListComplianceDocuments.Input) async throws
+        -> Operations.ListComplianceDocuments.Output
+    {
+        let caller = try await authenticate()
+        let partner = try await visiblePartner(input.path.id, for: caller)
+        let documents = try await contracts.complianceDocuments(of: try partner.requireID())
+        let summary = ComplianceSummary(type: partner.type, documents: documents.map { ($0.kind, $0.expiresOn) }, at: Date())
+        return .ok(.init(body: .json(.init(summary: .init(summary), items: try documents.map { try $0.api }))))
+    }
+
+    func createComplianceDocument(_ input: Operations.CreateComplianceDocument.Input) async throws
+        -> Operations.CreateComplianceDocument.Output
+    {
+        let caller = try await authenticate()
+        let partner = try await visiblePartner(input.path.id, for: caller)
+        try caller.require(.admin, .staff)
+        guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
+        var validator = FieldValidator()
+        let document = ComplianceDocumentRecord()
+        document.$partner.id = try partner.requireID()
+        document.kind = ComplianceDocumentKind(body.kind)
+        document.reference = validator.requiredText(body.reference, "reference", maxLength: 100) ?? ""
+        document.issuer = validator.optionalText(body.issuer, "issuer", maxLength: 200)
+        let issued = CalendarDay.parse(body.issuedOn)
+        let expires = body.expiresOn.map { CalendarDay.parse($0) }
+        validator.check(issued != nil, "issuedOn", "must be a date as YYYY-MM-DD")
+        validator.check(expires != .some(nil), "expiresOn", "must be a date as YYYY-MM-DD")
+        if let issued, let expires = expires ?? nil { validator.check(issued <= expires, "expiresOn", "must not be before issuedOn") }
+        if let sku = body.productSku {
+            validator.check(document.kind == .cpnpNotification, "productSku", "applies only to CPNP notifications")
+            let normalized = ProductDefinition.normalizedSKU(sku)
+            validator.check(try await !products.bySKU([normalized]).isEmpty, "productSku", "is not in the catalogue")
+            document.productSKU = normalized
+        }
+        try validator.finish()
+        document.issuedOn = issued ?? Date()
+        document.expiresOn = expires ?? nil
+        document.createdBy = caller.userID
+        try await contracts.create(document)
+        return .created(.init(body: .json(try document.api)))
+    }
+
+    private func visibleContract(_ rawID: String, of partner: PartnerRecord) async throws -> PartnerContractRecord {
+        let id = try uuid(rawID, name: "contractId")
+        guard let contract = try await contracts.find(id, partnerID: try partner.requireID()) else {
+            throw APIError.notFound("No contract with this id.")
+        }
+        return contract
+    }
+}

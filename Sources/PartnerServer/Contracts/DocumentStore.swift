@@ -1,0 +1,48 @@
+import Crypto
+import Foundation
+
+/// Signed contract PDFs on disk, under `<data directory>/contracts/<partner>/<contract>.pdf`.
+/// Files are written to a temporary name and renamed, so a reader never sees half a file.
+struct DocumentStore: Sendable {
+    enum Failure: Error {
+        case notPDF
+        case tooLarge(limit: Int)
+        case empty
+    }
+
+    static let maxBytes = 10 * 1024 * 1024
+
+    let root: URL
+
+    init(dataDirectory: String) {
+        root = URL(fileURLWithPath: dataDirectory).appendingPathComponent("contracts", isDirectory: true)
+    }
+
+    /// Checks the bytes are a PDF within the size limit; returns their SHA-256 (hex).
+    static func validatedPDF(_ data: Data) throws(Failure) -> String {
+        guard !data.isEmpty else { throw .empty }
+        guard data.count <= maxBytes else { throw .tooLarge(limit: maxBytes) }
+        // Every PDF starts with "%PDF-" (ISO 32000-1, 7.5.2).
+        guard data.starts(with: Array("%PDF-".utf8)) else { throw .notPDF }
+        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+
+    func write(_ data: Data, partnerID: UUID, contractID: UUID) throws {
+        let directory = root.appendingPathComponent(partnerID.apiString, isDirectory: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let target = directory.appendingPathComponent("\(contractID.apiString).pdf")
+        let temporary = directory.appendingPathComponent(".\(contractID.apiString).\(UUID().apiString).tmp")
+        try data.write(to: temporary)
+        if FileManager.default.fileExists(atPath: target.path) {
+            _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
+        } else {
+            try FileManager.default.moveItem(at: temporary, to: target)
+        }
+    }
+
+    func read(partnerID: UUID, contractID: UUID) throws -> Data {
+        try Data(
+            contentsOf: root.appendingPathComponent(partnerID.apiString, isDirectory: true).appendingPathComponent(
+                "\(contractID.apiString).pdf"))
+    }
+}

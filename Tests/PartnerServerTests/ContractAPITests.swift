@@ -1,0 +1,144 @@
+import Fluent
+import Foundation
+import PartnerCore
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import PartnerServer
+
+@Suite("Contracts, signed documents and compliance")
+struct ContractAPITests {
+    static let pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+    private func contract(_ partner: PartnerRecord, as staff: TestWorld.Account, in world: TestWorld, ends: String = "2099-12-31")
+        async throws -> String
+    {
+        let response = try await world.send(
+            .POST, "/api/v1/partners/\(partner.id!.apiString)/contracts", as: staff,
+            json:
+                #"{"kind":"dealer_agreement","startsOn":"2026-01-01","endsOn":"\#(ends)","autoRenew":false,"renewalNoticeDays":60,"commissionRate":7.5,"paymentTermsDays":30}"#
+        )
+        #expect(response.status == .created)
+        return try #require(try response.json["id"] as? String)
+    }
+
+    @Test func contractsAreDraftsUntilTheSignedPDFArrives() async throws {
+        try await withTestApp { world in
+            let staff = try await world.account(.staff)
+            let partner = try await world.partner("Contract Dealer")
+            let id = try await contract(partner, as: staff, in: world)
+            let base = "/api/v1/partners/\(partner.id!.apiString)/contracts"
+            #expect((try await world.send(.GET, base, as: staff).json["items"] as? [[String: Any]])?.first?["status"] as? String == "draft")
+            let upload = try await world.send(.PUT, base + "/\(id)/document", as: staff, body: Self.pdf, contentType: "application/pdf")
+            #expect(upload.status == .ok)
+            let document = try #require(try upload.json["document"] as? [String: Any])
+            #expect(document["bytes"] as? Int == Self.pdf.utf8.count)
+            #expect((document["sha256"] as? String)?.count == 64)
+            #expect(try upload.json["status"] as? String == "active")
+            #expect(try upload.json["commissionRate"] as? Double == 7.5)
+
+            let owner = try await world.member(of: partner, role: .viewer)
+            let download = try await world.send(.GET, base + "/\(id)/document", as: owner)
+            #expect(download.status == .ok)
+            #expect(download.headers.contentType?.description.hasPrefix("application/pdf") == true)
+            #expect(download.headers.first(name: "Content-Disposition") == #"attachment; filename="dealer_agreement-2026-01-01.pdf""#)
+            #expect(download.body.string == Self.pdf)
+            #expect(try await world.events(ofType: "contract.signed").count == 1)
+        }
+    }
+
+    @Test func onlyRealPDFsWithinTheLimitAreAccepted() async throws {
+        try await withTestApp { world in
+            let staff = try await world.account(.staff)
+            let partner = try await world.partner()
+            let id = try await contract(partner, as: staff, in: world)
+            let path = "/api/v1/partners/\(partner.id!.apiString)/contracts/\(id)/document"
+            try await world.send(.PUT, path, as: staff, body: "<html>not a pdf</html>", contentType: "application/pdf")
+                .expectProblem(.unprocessableEntity)
+            let huge = "%PDF-" + String(repeating: "x", count: DocumentStore.maxBytes)
+            try await world.send(.PUT, path, as: staff, body: huge, contentType: "application/pdf").expectProblem(.payloadTooLarge)
+            try await world.send(.GET, path, as: staff).expectProblem(.notFound)
+        }
+    }
+
+    @Test func partnersDownloadTheirOwnButNeverUpload() async throws {
+        try await withTestApp { world in
+            let staff = try await world.account(.staff)
+            let partner = try await world.partner("Mine")
+            let other = try await world.partner("Theirs")
+            let id = try await contract(partner, as: staff, in: world)
+            let base = "/api/v1/partners/\(partner.id!.apiString)/contracts"
+            _ = try await world.send(.PUT, base + "/\(id)/document", as: staff, body: Self.pdf, contentType: "application/pdf")
+            let owner = try await world.member(of: partner, role: .owner)
+            let outsider = try await world.member(of: other, role: .owner)
+            try await world.send(.PUT, base + "/\(id)/document", as: owner, body: Self.pdf, contentType: "application/pdf").expectProblem(
+                .forbidden)
+            try await world.send(
+                .POST, base, as: owner,
+                json: #"{"kind":"nda","startsOn":"2026-01-01","endsOn":"2026-02-01","autoRenew":false,"renewalNoticeDays":0}"#
+            )
+            .expectProblem(.forbidden)
+            try await world.send(.GET, base, as: outsider).expectProblem(.notFound)
+            try await world.send(.GET, base + "/\(id)/document", as: outsider).expectProblem(.notFound)
+            try await world.send(.GET, "/api/v1/partners/\(other.id!.apiString)/contracts/\(id)/document", as: staff).expectProblem(
+                .notFound)
+            try await world.send(.GET, base + "/\(id)/document").expectProblem(.unauthorized)
+        }
+    }
+
+    @Test func contractFieldsAreValidated() async throws {
+        try await withTestApp { world in
+            let staff = try await world.account(.staff)
+            let partner = try await world.partner()
+            let response = try await world.send(
+                .POST, "/api/v1/partners/\(partner.id!.apiString)/contracts", as: staff,
+                json:
+                    #"{"kind":"dealer_agreement","startsOn":"2026-05-01","endsOn":"2026-04-01","autoRenew":true,"renewalNoticeDays":400,"commissionRate":120,"paymentTermsDays":365}"#
+            )
+            #expect(try Set(response.fieldErrors()) == ["endsOn", "renewalNoticeDays", "commissionRate", "paymentTermsDays"])
+            let kind = try await world.send(
+                .POST, "/api/v1/partners/\(partner.id!.apiString)/contracts", as: staff,
+                json: #"{"kind":"handshake","startsOn":"2026-01-01","endsOn":"2026-02-01","autoRenew":false,"renewalNoticeDays":0}"#)
+            #expect(try kind.fieldErrors() == ["kind"])
+        }
+    }
+
+    @Test func complianceFilesSummarizeWhatIsMissing() async throws {
+        try await withTestApp { world in
+            let staff = try await world.account(.staff)
+            try await world.seedCatalogue(as: staff)
+            let partner = try await world.partner("Compliant Distribution", type: .distributor, tierCode: "gold")
+            let base = "/api/v1/partners/\(partner.id!.apiString)/compliance-documents"
+            let iso = try await world.send(
+                .POST, base, as: staff,
+                json: #"{"kind":"iso_9001","reference":"ISO-9001-4711","issuer":"TÜV","issuedOn":"2024-01-01","expiresOn":"2027-01-01"}"#)
+            #expect(iso.status == .created)
+            _ = try await world.send(
+                .POST, base, as: staff, json: #"{"kind":"iso_22716","reference":"GMP-1","issuedOn":"2020-01-01","expiresOn":"2023-01-01"}"#)
+            let file = try await world.send(.GET, base, as: staff).json
+            let summary = try #require(file["summary"] as? [String: Any])
+            #expect(summary["missing"] as? [String] == ["business_licence"])
+            #expect(summary["expired"] as? [String] == ["iso_22716"])
+            #expect(summary["complete"] as? Bool == false)
+            let detail = try await world.send(.GET, "/api/v1/partners/\(partner.id!.apiString)", as: staff).json
+            #expect((detail["compliance"] as? [String: Any])?["missing"] as? [String] == ["business_licence"])
+
+            let invalid = try await world.send(
+                .POST, base, as: staff,
+                json: #"{"kind":"iso_9001","reference":"","issuedOn":"2026-05-01","expiresOn":"2026-04-01","productSku":"LIP-001"}"#)
+            #expect(try Set(invalid.fieldErrors()) == ["reference", "expiresOn", "productSku"])
+            let cpnp = try await world.send(
+                .POST, base, as: staff,
+                json: #"{"kind":"cpnp_notification","reference":"CPNP-123","issuedOn":"2026-01-01","productSku":"lip-001"}"#)
+            #expect(try cpnp.json["productSku"] as? String == "LIP-001")
+
+            let owner = try await world.member(of: partner)
+            #expect(try await world.send(.GET, base, as: owner).status == .ok)
+            try await world.send(.POST, base, as: owner, json: #"{"kind":"business_licence","reference":"BL-1","issuedOn":"2026-01-01"}"#)
+                .expectProblem(.forbidden)
+            let outsider = try await world.member(of: try await world.partner("Outsider"))
+            try await world.send(.GET, base, as: outsider).expectProblem(.notFound)
+        }
+    }
+}
