@@ -17,5 +17,6 @@ enum PartnerOSMigrations {
         CreateLoyaltyLedger(),
         CreatePromotions(),
         CreateContracts(),
+        CreatePartnerPerformance(),
     ]
 }

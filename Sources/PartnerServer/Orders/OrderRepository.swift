@@ -39,4 +39,16 @@ struct OrderRepository {
         let rows = try await query.sort(\.$placedAtMillis, .descending).sort(\.$id, .descending).limit(page.limit + 1).all()
         return Page(rows: rows, limit: page.limit) { TimePosition(millis: $0.placedAtMillis, id: $0.id!) }
     }
+
+    func openCount(partnerID: UUID) async throws -> Int {
+        try await PartnerOrderRecord.query(on: database).filter(\.$partner.$id == partnerID)
+            .filter(\.$status ~~ [OrderStatus.submitted, .confirmed, .shipped]).count()
+    }
+
+    /// Count and value of the partner's orders placed since `date`, cancelled ones excluded.
+    func totals(partnerID: UUID, since date: Date) async throws -> (count: Int, revenueMinor: Int64) {
+        let query = PartnerOrderRecord.query(on: database).filter(\.$partner.$id == partnerID).filter(\.$status != .cancelled)
+            .filter(\.$placedAtMillis >= PartnerOrderRecord.millis(date))
+        return (try await query.copy().count(), try await query.copy().sum(\.$totalMinor) ?? 0)
+    }
 }

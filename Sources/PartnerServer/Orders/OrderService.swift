@@ -81,6 +81,8 @@ struct OrderService {
         order.$items.value = items
         order.$partner.value = current
         try await EventOutbox.append(OrderEvents.created(order, id: orderID, lines: items.count), on: db, at: now)
+        try await db.lockPartner(partnerID)
+        try await PerformanceService(database: db).refresh(partnerID, month: Month(containing: order.placedAt), on: db, at: now)
         return order
     }
 
@@ -106,6 +108,12 @@ struct OrderService {
                 let promotions = try await PromotionRepository(database: db, writes: writes).current(for: partner, at: now, on: db)
                 let promotion = promotions.compactMap(\.promotion.pointsMultiplierMilli).max() ?? 1_000
                 try await loyalty.earn(for: current, tierMultiplierMilli: multiplier, promotionMultiplierMilli: promotion, on: db, at: now)
+            }
+            try await db.lockPartner(current.$partner.id)
+            let performance = PerformanceService(database: db)
+            try await performance.refresh(current.$partner.id, month: Month(containing: current.placedAt), on: db, at: now)
+            if Month(containing: now) != Month(containing: current.placedAt) {
+                try await performance.refresh(current.$partner.id, month: Month(containing: now), on: db, at: now)
             }
             order.status = current.status
             order.stamp(next, at: now)

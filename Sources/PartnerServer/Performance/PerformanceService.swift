@@ -1,0 +1,72 @@
+import Fluent
+import Foundation
+import PartnerCore
+
+/// Keeps `PartnerPerformance` rows in step with orders and loyalty, and reads them back as series.
+struct PerformanceService {
+    let database: any Database
+
+    /// Recomputes one partner-month from its orders and loyalty entries, inside the caller's
+    /// transaction (which must hold the partner lock on PostgreSQL, see `lockPartner`).
+    func refresh(_ partnerID: UUID, month: Month, on db: any Database, at now: Date = Date()) async throws {
+        let from = PartnerOrderRecord.millis(month.start)
+        let until = PartnerOrderRecord.millis(month.next.start)
+        let orders = PartnerOrderRecord.query(on: db).filter(\.$partner.$id == partnerID)
+            .filter(\.$placedAtMillis >= from).filter(\.$placedAtMillis < until).filter(\.$status != .cancelled)
+        let revenue = try await orders.copy().sum(\.$totalMinor) ?? 0
+        let count = try await orders.copy().count()
+        let currency = try await orders.copy().first()?.currency ?? Currency.eur.code
+        let earned =
+            try await LoyaltyEntryRecord.query(on: db).filter(\.$partner.$id == partnerID)
+            .filter(\.$occurredAtMillis >= from).filter(\.$occurredAtMillis < until)
+            .filter(\.$kind ~~ [LoyaltyEntryKind.earn, .bonus]).sum(\.$points) ?? 0
+        let row =
+            try await PartnerPerformanceRecord.query(on: db).filter(\.$partner.$id == partnerID).filter(\.$month == month.description)
+            .first()
+            ?? PartnerPerformanceRecord()
+        row.$partner.id = partnerID
+        row.month = month.description
+        row.currency = currency
+        row.revenueMinor = revenue
+        row.orders = count
+        row.loyaltyEarned = earned
+        row.updatedAt = now
+        try await row.save(on: db)
+    }
+
+    /// The months `from`…`to` with zero rows filled in, plus the twelve months before `from` for
+    /// year-over-year growth.
+    func series(of partner: PartnerRecord, from: Month, to: Month) async throws -> [MonthlyPerformance] {
+        let partnerID = try partner.requireID()
+        let first = from.adding(-12)
+        let rows = try await PartnerPerformanceRecord.query(on: database).filter(\.$partner.$id == partnerID)
+            .filter(\.$month >= first.description).filter(\.$month <= to.description).all()
+        var totals: [Month: (revenue: Int64, orders: Int, loyalty: Int)] = [:]
+        for row in rows {
+            if let month = Month(row.month) { totals[month] = (row.revenueMinor, row.orders, row.loyaltyEarned) }
+        }
+        let currency = rows.first.flatMap { Currency($0.currency) } ?? .eur
+        return MonthlyPerformance.series(
+            months: Month.range(from, to), totals: totals, currency: currency, monthlyTarget: try await monthlyTarget(for: partner))
+    }
+
+    /// Revenue over the twelve months before `now`'s month plus the month so far.
+    func trailingRevenue(of partnerID: UUID, at now: Date = Date()) async throws -> Int64 {
+        let current = Month(containing: now)
+        return try await PartnerPerformanceRecord.query(on: database).filter(\.$partner.$id == partnerID)
+            .filter(\.$month > current.adding(-12).description).filter(\.$month <= current.description).sum(\.$revenueMinor) ?? 0
+    }
+
+    /// A twelfth of the threshold of the tier above the partner's (or its own, at the top): the pace
+    /// that keeps or wins a tier.
+    private func monthlyTarget(for partner: PartnerRecord) async throws -> Int64? {
+        let tiers = try await PartnerTierRecord.query(on: database).sort(\.$rank).all().map(\.definition).filter {
+            $0.applies(to: partner.type)
+        }
+        var current: TierDefinition?
+        if let tierID = partner.$tier.id { current = try await PartnerTierRecord.find(tierID, on: database)?.definition }
+        let target = tiers.first { $0.rank > (current?.rank ?? Int.min) } ?? current
+        guard let threshold = target?.minTrailingRevenue.minorUnits, threshold > 0 else { return nil }
+        return threshold / 12
+    }
+}
