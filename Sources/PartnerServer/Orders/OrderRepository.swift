@@ -49,6 +49,6 @@ struct OrderRepository {
     func totals(partnerID: UUID, since date: Date) async throws -> (count: Int, revenueMinor: Int64) {
         let query = PartnerOrderRecord.query(on: database).filter(\.$partner.$id == partnerID).filter(\.$status != .cancelled)
             .filter(\.$placedAtMillis >= PartnerOrderRecord.millis(date))
-        return (try await query.copy().count(), try await query.copy().sum(\.$totalMinor) ?? 0)
+        return (try await query.copy().count(), try await query.copy().all(\.$totalMinor).reduce(0, +))
     }
 }

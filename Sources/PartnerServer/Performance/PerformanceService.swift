@@ -13,13 +13,14 @@ struct PerformanceService {
         let until = PartnerOrderRecord.millis(month.next.start)
         let orders = PartnerOrderRecord.query(on: db).filter(\.$partner.$id == partnerID)
             .filter(\.$placedAtMillis >= from).filter(\.$placedAtMillis < until).filter(\.$status != .cancelled)
-        let revenue = try await orders.copy().sum(\.$totalMinor) ?? 0
+        // Summed here: PostgreSQL's SUM(bigint) is numeric, which the drivers do not decode as Int64.
+        let revenue = try await orders.copy().all(\.$totalMinor).reduce(0, +)
         let count = try await orders.copy().count()
         let currency = try await orders.copy().first()?.currency ?? Currency.eur.code
         let earned =
             try await LoyaltyEntryRecord.query(on: db).filter(\.$partner.$id == partnerID)
             .filter(\.$occurredAtMillis >= from).filter(\.$occurredAtMillis < until)
-            .filter(\.$kind ~~ [LoyaltyEntryKind.earn, .bonus]).sum(\.$points) ?? 0
+            .filter(\.$kind ~~ [LoyaltyEntryKind.earn, .bonus]).all(\.$points).reduce(0, +)
         let row =
             try await PartnerPerformanceRecord.query(on: db).filter(\.$partner.$id == partnerID).filter(\.$month == month.description)
             .first()
@@ -54,7 +55,7 @@ struct PerformanceService {
     func trailingRevenue(of partnerID: UUID, at now: Date = Date()) async throws -> Int64 {
         let current = Month(containing: now)
         return try await PartnerPerformanceRecord.query(on: database).filter(\.$partner.$id == partnerID)
-            .filter(\.$month > current.adding(-12).description).filter(\.$month <= current.description).sum(\.$revenueMinor) ?? 0
+            .filter(\.$month > current.adding(-12).description).filter(\.$month <= current.description).all(\.$revenueMinor).reduce(0, +)
     }
 
     /// A twelfth of the threshold of the tier above the partner's (or its own, at the top): the pace
