@@ -41,4 +41,32 @@ struct DemoNetworkTests {
             #expect(try await DemoSeeder(app: world.app).seedIfEmpty() == nil)
         }
     }
+
+    @Test func seedsTwoYearsOfCommerce() async throws {
+        try await withTestApp { world in
+            let report = try #require(try await DemoSeeder(app: world.app).seedIfEmpty())
+            let db = world.app.db
+            #expect(report.products >= 40)
+            #expect(try await GuardrailRecord.query(on: db).count() == report.products)
+            #expect(report.orders > 2_000)
+            let orders = try await PartnerOrderRecord.query(on: db).all()
+            let months = Set(orders.map { Month(containing: $0.placedAt) })
+            #expect(months.count >= 24)
+            #expect(Set(orders.map(\.status)) == Set(OrderStatus.allCases))
+            let now = Date()
+            let statuses = try await PartnerContractRecord.query(on: db).all().map { $0.contractTerms.status(at: now) }
+            #expect(statuses.contains(.renewalDue) && statuses.contains(.expired) && statuses.contains(.active))
+            let expired = try await ComplianceDocumentRecord.query(on: db).all().filter { ($0.expiresOn ?? .distantFuture) < now }
+            #expect(!expired.isEmpty)
+            #expect(try await LoyaltyEntryRecord.query(on: db).filter(\.$kind == .bonus).count() > 0)
+            #expect(try await LoyaltyEntryRecord.query(on: db).filter(\.$kind == .redeem).count() > 0)
+            #expect(try await PromotionRecord.query(on: db).filter(\.$status == .published).count() >= 2)
+            // Every seeded contract document is a real, downloadable PDF.
+            let staff = try await world.account(.staff)
+            let signed = try #require(try await PartnerContractRecord.query(on: db).filter(\.$documentSHA256 != nil).first())
+            let download = try await world.send(
+                .GET, "/api/v1/partners/\(signed.$partner.id.apiString)/contracts/\(signed.id!.apiString)/document", as: staff)
+            #expect(download.status == .ok && download.body.string.hasPrefix("%PDF-1.4"))
+        }
+    }
 }

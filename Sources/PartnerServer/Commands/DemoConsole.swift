@@ -17,6 +17,9 @@ enum DemoConsole {
         if let report = try await DemoSeeder(app: app).seedIfEmpty() {
             lines.append(
                 "Demo network:   \(report.partners) partners, \(report.ownerUsers) partner owner users, \(report.products) products")
+            lines.append(
+                "Demo commerce:  \(report.orders) orders over 24 months, \(report.contracts) contracts, "
+                    + "\(report.complianceDocuments) compliance documents, \(report.promotions) promotions")
             if let owner = report.sampleOwnerEmail {
                 lines.append("Partner login:  \(owner) / \(report.partnerPassword) (all demo owners share this password)")
             }

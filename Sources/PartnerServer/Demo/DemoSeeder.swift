@@ -13,6 +13,10 @@ struct DemoSeeder {
         var partnerPassword = ""
         var sampleOwnerEmail: String?
         var products = 0
+        var orders = 0
+        var contracts = 0
+        var complianceDocuments = 0
+        var promotions = 0
     }
 
     let app: Application
@@ -36,6 +40,12 @@ struct DemoSeeder {
         report.products = try await app.partnerOS.writes.transaction(on: app.db) { db in
             try await Self.seedCatalog(on: db)
         }
+        let commerce = try await seedCommerce(
+            adminID: try await UserRecord.query(on: app.db).filter(\.$role == .admin).first()?.requireID())
+        report.orders = commerce.orders
+        report.contracts = commerce.contracts
+        report.complianceDocuments = commerce.compliance
+        report.promotions = commerce.promotions
         report.partners = finished.partners
         report.ownerUsers = finished.owners
         report.sampleOwnerEmail = finished.sampleOwner
@@ -60,6 +70,23 @@ struct DemoSeeder {
             owners.append(email)
         }
         return (generated.count, owners.count, owners.first)
+    }
+
+    /// Orders, loyalty, performance, contracts, compliance and promotions over the seeded registry.
+    private func seedCommerce(adminID: UUID?) async throws -> (orders: Int, contracts: Int, compliance: Int, promotions: Int) {
+        let now = Date()
+        let configuration = app.partnerOS.configuration
+        let history = DemoOrderHistory(now: now, rules: configuration.loyaltyRules)
+        let agreements = DemoAgreements(
+            now: now, documents: DocumentStore(dataDirectory: configuration.dataDirectory), createdBy: adminID ?? UUID())
+        return try await app.partnerOS.writes.transaction(on: app.db) { db in
+            let partners = try await PartnerRecord.query(on: db).sort(\.$companyName).sort(\.$id).all()
+            let products = try await ProductRecord.query(on: db).sort(\.$sku).all()
+            let tiers = Dictionary(uniqueKeysWithValues: try await PartnerTierRecord.query(on: db).all().map { ($0.id!, $0) })
+            let orders = try await history.seed(partners: partners, products: products, tiers: tiers, on: db)
+            let seeded = try await agreements.seed(partners: partners, on: db)
+            return (orders, seeded.contracts, seeded.compliance, seeded.promotions)
+        }
     }
 
     private static func seedCatalog(on db: any Database) async throws -> Int {

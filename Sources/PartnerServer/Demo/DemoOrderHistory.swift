@@ -1,0 +1,175 @@
+import Fluent
+import Foundation
+import PartnerCore
+
+/// Two years of trade for the demo network: orders with seasonality (a Q4 gifting peak, a summer
+/// dip), growing and declining partners, loyalty earned on delivery with bonuses and redemptions,
+/// and the monthly performance rows that follow from them.
+struct DemoOrderHistory {
+    let now: Date
+    let rules: LoyaltyRules
+
+    /// Relative demand by calendar month, January first.
+    static let seasonality: [Double] = [0.8, 0.85, 1.0, 1.0, 1.05, 0.9, 0.8, 0.75, 1.0, 1.1, 1.35, 1.4]
+    static let ordersPerMonth: [String: Double] = ["bronze": 0.7, "silver": 1.3, "gold": 2.2, "platinum": 3.5]
+    /// Bigger partners buy bigger baskets, so trailing revenue lands near their tier's threshold.
+    static let basketScale: [String: Int] = ["bronze": 1, "silver": 2, "gold": 4, "platinum": 7]
+
+    func seed(partners: [PartnerRecord], products: [ProductRecord], tiers: [UUID: PartnerTierRecord], on db: any Database) async throws
+        -> Int
+    {
+        var random = SeededGenerator(seed: 2_024_11)
+        let catalogue = products.filter(\.active)
+        let start = Month(containing: now).adding(-23)
+        var orders: [PartnerOrderRecord] = []
+        var items: [PartnerOrderItemRecord] = []
+        var ledger: [LoyaltyEntryRecord] = []
+        var performance: [PartnerPerformanceRecord] = []
+        for partner in partners where partner.type.isTrade && (partner.status == .active || partner.status == .suspended) {
+            let partnerID = try partner.requireID()
+            let tier = partner.$tier.id.flatMap { tiers[$0] }
+            let trend = random.weighted([(0.0, 8), (0.9, 1), (-0.6, 1)])
+            var lifetime = 0
+            var balance = 0
+            var totals: [Month: (revenue: Int64, orders: Int, loyalty: Int)] = [:]
+            for (offset, month) in Month.range(start, Month(containing: now)).enumerated() {
+                let rate =
+                    (Self.ordersPerMonth[tier?.code ?? "bronze"] ?? 0.7) * Self.seasonality[month.month - 1]
+                    * max(0.1, 1 + trend * Double(offset) / 23)
+                for _ in 0..<Self.poisson(rate, random: &random) {
+                    let placedAt = month.start.addingTimeInterval(Double(Int.random(in: 0..<(28 * 86_400), using: &random)))
+                    guard placedAt < now else { continue }
+                    let order = makeOrder(for: partner, at: placedAt, tier: tier, catalogue: catalogue, random: &random, items: &items)
+                    orders.append(order)
+                    guard order.status != .cancelled else { continue }
+                    let key = Month(containing: placedAt)
+                    totals[key, default: (0, 0, 0)].revenue += order.totalMinor
+                    totals[key, default: (0, 0, 0)].orders += 1
+                    guard let delivered = order.deliveredAt else { continue }
+                    let points = rules.points(
+                        for: Money(minorUnits: order.totalMinor, currency: .eur), tierMultiplierMilli: tier?.loyaltyMultiplierMilli ?? 1_000
+                    )
+                    ledger.append(
+                        LoyaltyEntryRecord(
+                            partnerID: partnerID, kind: .earn, points: points, occurredAt: delivered,
+                            expiresAt: rules.expiry(of: delivered),
+                            key: "earn:order:\(order.id!.apiString)", reference: "order:\(order.number)"))
+                    for crossed in rules.bonusesCrossed(from: lifetime, to: lifetime + points) {
+                        ledger.append(
+                            LoyaltyEntryRecord(
+                                partnerID: partnerID, kind: .bonus, points: crossed.bonus, occurredAt: delivered,
+                                expiresAt: rules.expiry(of: delivered), key: "bonus:lifetime:\(crossed.threshold)",
+                                note: "Lifetime \(crossed.threshold) points reached"))
+                        totals[Month(containing: delivered), default: (0, 0, 0)].loyalty += crossed.bonus
+                    }
+                    lifetime += points
+                    balance += points + rules.bonusesCrossed(from: lifetime - points, to: lifetime).reduce(0) { $0 + $1.bonus }
+                    totals[Month(containing: delivered), default: (0, 0, 0)].loyalty += points
+                }
+                // Twice a year some partners spend part of what they hold.
+                if month.month == 6 || month.month == 12, lifetime > 500, Bool.random(using: &random) {
+                    let spend = balance * 3 / 10
+                    if spend > 0 {
+                        balance -= spend
+                        ledger.append(
+                            LoyaltyEntryRecord(
+                                partnerID: partnerID, kind: .redeem, points: -spend,
+                                occurredAt: month.start.addingTimeInterval(27 * 86_400),
+                                expiresAt: nil, key: "redeem:demo:\(month)", note: "Display materials"))
+                    }
+                }
+            }
+            for (month, total) in totals {
+                let row = PartnerPerformanceRecord()
+                row.$partner.id = partnerID
+                row.month = month.description
+                row.currency = "EUR"
+                row.revenueMinor = total.revenue
+                row.orders = total.orders
+                row.loyaltyEarned = total.loyalty
+                row.updatedAt = now
+                performance.append(row)
+            }
+        }
+        try await Self.insert(orders, on: db)
+        try await Self.insert(items, on: db)
+        try await Self.insert(ledger.filter { $0.occurredAt <= now }, on: db)
+        try await Self.insert(performance, on: db)
+        return orders.count
+    }
+
+    private func makeOrder(
+        for partner: PartnerRecord, at placedAt: Date, tier: PartnerTierRecord?, catalogue: [ProductRecord], random: inout SeededGenerator,
+        items: inout [PartnerOrderItemRecord]
+    ) -> PartnerOrderRecord {
+        let order = PartnerOrderRecord()
+        order.id = UUID(using: &random)
+        order.number =
+            "PO-\(CalendarDay.format(placedAt).replacingOccurrences(of: "-", with: "").dropFirst(2))-D\(String(format: "%05d", Int.random(in: 0..<100_000, using: &random)))"
+        order.$partner.id = partner.id!
+        order.channel = random.weighted([("portal", 5), ("sales", 3), ("api", 2)])
+        order.currency = "EUR"
+        order.placedBy = partner.id!
+        order.place(at: placedAt)
+        let age = now.timeIntervalSince(placedAt) / 86_400
+        if age > 14 {
+            order.status = random.weighted([(.delivered, 97), (.cancelled, 3)])
+        } else {
+            order.status = random.weighted([(.submitted, 2), (.confirmed, 2), (.shipped, 2), (.delivered, 1)])
+        }
+        // Typical lead times: confirmed within a day, shipped in three, delivered in six.
+        let steps: [(status: OrderStatus, hours: Double)] = [(.confirmed, 20), (.shipped, 70), (.delivered, 140)]
+        if let reached = steps.firstIndex(where: { $0.status == order.status }) {
+            for step in steps[...reached] { order.stamp(step.status, at: min(now, placedAt.addingTimeInterval(step.hours * 3_600))) }
+        }
+        if order.status == .cancelled { order.cancelledAt = placedAt.addingTimeInterval(6 * 3_600) }
+        var subtotal: Int64 = 0
+        var total: Int64 = 0
+        for (index, product) in catalogue.shuffled(using: &random).prefix(Int.random(in: 1...5, using: &random)).enumerated() {
+            let quantity = product.packSize * Int.random(in: 1...4, using: &random) * (Self.basketScale[tier?.code ?? "bronze"] ?? 1)
+            let price = PricingEngine.price(
+                PriceInputs(sku: product.sku, listPrice: product.listPrice, tierDiscountBasisPoints: tier?.baseDiscountBasisPoints ?? 0),
+                at: placedAt)
+            let item = PartnerOrderItemRecord()
+            item.$order.id = order.id!
+            item.$product.id = product.id!
+            item.lineNumber = index + 1
+            item.sku = product.sku
+            item.name = product.name
+            item.quantity = quantity
+            item.listPriceMinor = product.listPriceMinor
+            item.unitPriceMinor = price.unitPrice.minorUnits
+            item.priceSource = price.source
+            item.lineTotalMinor = price.unitPrice.minorUnits * Int64(quantity)
+            subtotal += product.listPriceMinor * Int64(quantity)
+            total += item.lineTotalMinor
+            items.append(item)
+        }
+        order.subtotalMinor = subtotal
+        order.totalMinor = total
+        order.updatedAt = order.deliveredAt ?? order.shippedAt ?? order.confirmedAt ?? placedAt
+        return order
+    }
+
+    /// Knuth's Poisson sampler; fine for the small rates used here.
+    static func poisson(_ rate: Double, random: inout SeededGenerator) -> Int {
+        let limit = exp(-rate)
+        var product = Double.random(in: 0..<1, using: &random)
+        var count = 0
+        while product > limit {
+            count += 1
+            product *= Double.random(in: 0..<1, using: &random)
+        }
+        return count
+    }
+
+    /// Multi-row inserts in chunks that stay under SQLite's bound-parameter limit.
+    static func insert<M: Model>(_ models: [M], on db: any Database) async throws {
+        var index = 0
+        while index < models.count {
+            let chunk = Array(models[index..<min(index + 200, models.count)])
+            try await chunk.create(on: db)
+            index += chunk.count
+        }
+    }
+}
