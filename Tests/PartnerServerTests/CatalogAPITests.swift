@@ -81,6 +81,8 @@ struct CatalogAPITests {
                 headers: ["Authorization": "Bearer \(token)"])
             #expect(service.status == .ok)
             #expect(try await GuardrailRecord.query(on: world.app.db).all().map(\.floorMinor) == [1_300])
+            let listed = try await world.send(.GET, "/api/v1/pricing/guardrails", headers: ["Authorization": "Bearer \(token)"])
+            #expect((try listed.json["items"] as? [[String: Any]])?.first?["sku"] as? String == "LIP-001")
 
             let finance = try await world.send(
                 .POST, "/api/v1/service-tokens", as: admin, json: #"{"name":"Finance OS","scopes":["events:read"]}"#)
@@ -90,6 +92,7 @@ struct CatalogAPITests {
             let partnerUser = try await world.account(.partner)
             try await world.send(.PUT, "/api/v1/pricing/guardrails", as: partnerUser, json: body).expectProblem(.forbidden)
             try await world.send(.PUT, "/api/v1/pricing/guardrails", json: body).expectProblem(.unauthorized)
+            try await world.send(.GET, "/api/v1/pricing/guardrails", as: partnerUser).expectProblem(.forbidden)
         }
     }
 

@@ -141,4 +141,28 @@ struct ContractAPITests {
             try await world.send(.GET, base, as: outsider).expectProblem(.notFound)
         }
     }
+
+    @Test func complianceDocumentsCarryAnOptionalPDF() async throws {
+        try await withTestApp { world in
+            let staff = try await world.account(.staff)
+            let partner = try await world.partner("Certified Salon", type: .salon)
+            let base = "/api/v1/partners/\(partner.id!.apiString)/compliance-documents"
+            let created = try await world.send(
+                .POST, base, as: staff, json: #"{"kind":"business_licence","reference":"BL-2026-7","issuedOn":"2026-01-01"}"#)
+            let id = try #require(try created.json["id"] as? String)
+            let path = base + "/\(id)/file"
+            try await world.send(.GET, path, as: staff).expectProblem(.notFound)
+            try await world.send(.PUT, path, as: staff, body: "GIF89a", contentType: "application/pdf").expectProblem(.unprocessableEntity)
+            let uploaded = try await world.send(.PUT, path, as: staff, body: Self.pdf, contentType: "application/pdf")
+            #expect((try uploaded.json["file"] as? [String: Any])?["bytes"] as? Int == Self.pdf.utf8.count)
+            let owner = try await world.member(of: partner, role: .viewer)
+            let download = try await world.send(.GET, path, as: owner)
+            #expect(download.body.string == Self.pdf)
+            #expect(download.headers.first(name: "Content-Disposition") == #"attachment; filename="business_licence-BL-2026-7.pdf""#)
+            try await world.send(.PUT, path, as: owner, body: Self.pdf, contentType: "application/pdf").expectProblem(.forbidden)
+            let outsider = try await world.member(of: try await world.partner("Outsider"))
+            try await world.send(.GET, path, as: outsider).expectProblem(.notFound)
+            try await world.send(.GET, path).expectProblem(.unauthorized)
+        }
+    }
 }

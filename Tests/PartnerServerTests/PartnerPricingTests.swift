@@ -85,6 +85,29 @@ struct PartnerPricingTests {
         }
     }
 
+    @Test func pricesExactlyAtAGuardrailLimitAreAllowed() async throws {
+        try await withTestApp { world in
+            let staff = try await catalogue(world)
+            _ = try await world.send(
+                .PUT, "/api/v1/pricing/guardrails", as: staff,
+                json: #"{"items":[{"sku":"SER-001","floorPrice":{"amount":"20.00","currency":"EUR"}}]}"#)
+            let partner = try await world.partner("Edge Dealer", tierCode: "bronze")
+            let path = "/api/v1/partners/\(partner.id!.apiString)/pricing"
+            let atLimits = try await world.send(
+                .POST, path, as: staff,
+                json:
+                    #"{"reason":"Edges","overrides":[{"sku":"SER-001","unitPrice":{"amount":"20.00","currency":"EUR"}},{"sku":"LIP-001","discountPercent":30}]}"#
+            )
+            #expect(atLimits.status == .ok)
+            #expect(amount(try line(atLimits, "SER-001"), "unitPrice") == "20.00")
+            #expect(amount(try line(atLimits, "LIP-001"), "unitPrice") == "14.00")
+            let belowFloor = try await world.send(
+                .POST, path, as: staff,
+                json: #"{"reason":"Below","overrides":[{"sku":"SER-001","unitPrice":{"amount":"19.99","currency":"EUR"}}]}"#)
+            #expect(try belowFloor.fieldErrors() == ["overrides[0].unitPrice"])
+        }
+    }
+
     @Test func guardrailBreachesRejectTheWholeChange() async throws {
         try await withTestApp { world in
             let staff = try await catalogue(world)

@@ -55,15 +55,7 @@ extension APIHandler {
         let contract = try await visibleContract(input.path.contractId, of: partner)
         guard case .pdf(let body) = input.body else { throw APIError.badRequest("Send the signed contract as application/pdf.") }
         let data = try await Data(collecting: body, upTo: DocumentStore.maxBytes)
-        let checksum: String
-        do {
-            checksum = try DocumentStore.validatedPDF(data)
-        } catch {
-            guard case .tooLarge(let limit) = error else {
-                throw ValidationFailure(field: "body", message: "must be a PDF document (it starts with %PDF-)")
-            }
-            throw APIError.payloadTooLarge(limit: limit)
-        }
+        let checksum = try Self.checkedPDF(data)
         try await contracts.attach(data, sha256: checksum, to: contract, store: documents)
         return .ok(.init(body: .json(try contract.api(at: Date()))))
     }
@@ -75,7 +67,7 @@ extension APIHandler {
         let partner = try await visiblePartner(input.path.id, for: caller)
         let contract = try await visibleContract(input.path.contractId, of: partner)
         guard contract.documentSHA256 != nil else { throw APIError.notFound("This contract has no signed document yet.") }
-        let data = try documents.read(partnerID: contract.$partner.id, contractID: try contract.requireID())
+        let data = try documents.read(partnerID: contract.$partner.id, documentID: try contract.requireID())
         let filename = "\(contract.kind.rawValue)-\(CalendarDay.format(contract.startsOn)).pdf"
         try request.storage[AttachmentFilename.self] = filename
         return .ok(.init(body: .pdf(HTTPBody(data))))
@@ -129,5 +121,49 @@ extension APIHandler {
             throw APIError.notFound("No contract with this id.")
         }
         return contract
+    }
+}
+
+extension APIHandler {
+    func uploadComplianceFile(_ input: Operations.UploadComplianceFile.Input) async throws -> Operations.UploadComplianceFile.Output {
+        let caller = try await authenticate()
+        let partner = try await visiblePartner(input.path.id, for: caller)
+        try caller.require(.admin, .staff)
+        let document = try await visibleComplianceDocument(input.path.documentId, of: partner)
+        guard case .pdf(let body) = input.body else { throw APIError.badRequest("Send the file as application/pdf.") }
+        let data = try await Data(collecting: body, upTo: DocumentStore.maxBytes)
+        let checksum = try Self.checkedPDF(data)
+        try await contracts.attach(data, sha256: checksum, to: document, store: complianceFiles)
+        return .ok(.init(body: .json(try document.api)))
+    }
+
+    func downloadComplianceFile(_ input: Operations.DownloadComplianceFile.Input) async throws -> Operations.DownloadComplianceFile.Output {
+        let caller = try await authenticate()
+        let partner = try await visiblePartner(input.path.id, for: caller)
+        let document = try await visibleComplianceDocument(input.path.documentId, of: partner)
+        guard document.fileSHA256 != nil else { throw APIError.notFound("This compliance document has no file yet.") }
+        let data = try complianceFiles.read(partnerID: document.$partner.id, documentID: try document.requireID())
+        try request.storage[AttachmentFilename.self] = "\(document.kind.rawValue)-\(document.reference).pdf"
+        return .ok(.init(body: .pdf(HTTPBody(data))))
+    }
+
+    /// The SHA-256 of a valid PDF, or the matching 413/422.
+    static func checkedPDF(_ data: Data) throws -> String {
+        do {
+            return try DocumentStore.validatedPDF(data)
+        } catch {
+            guard case .tooLarge(let limit) = error else {
+                throw ValidationFailure(field: "body", message: "must be a PDF document (it starts with %PDF-)")
+            }
+            throw APIError.payloadTooLarge(limit: limit)
+        }
+    }
+
+    private func visibleComplianceDocument(_ rawID: String, of partner: PartnerRecord) async throws -> ComplianceDocumentRecord {
+        let id = try uuid(rawID, name: "documentId")
+        guard let document = try await contracts.complianceDocument(id, partnerID: try partner.requireID()) else {
+            throw APIError.notFound("No compliance document with this id.")
+        }
+        return document
     }
 }

@@ -17,6 +17,7 @@ struct APIHandler: APIProtocol {
     let promotions: PromotionRepository
     let contracts: ContractRepository
     let documents: DocumentStore
+    let complianceFiles: DocumentStore
     let performance: PerformanceService
     let orders: OrderService
     let orderReader: OrderRepository

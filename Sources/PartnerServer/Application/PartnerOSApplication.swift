@@ -54,6 +54,7 @@ public enum PartnerOSApplication {
             promotions: PromotionRepository(database: app.db, writes: writes),
             contracts: ContractRepository(database: app.db, writes: writes),
             documents: DocumentStore(dataDirectory: configuration.dataDirectory),
+            complianceFiles: DocumentStore(dataDirectory: configuration.dataDirectory, folder: "compliance"),
             performance: PerformanceService(database: app.db),
             orders: OrderService(database: app.db, writes: writes, pricing: pricing, loyalty: loyalty),
             orderReader: OrderRepository(database: app.db),

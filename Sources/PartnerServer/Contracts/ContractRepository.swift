@@ -27,7 +27,7 @@ struct ContractRepository {
     func attach(_ data: Data, sha256: String, to contract: PartnerContractRecord, store: DocumentStore, at now: Date = Date()) async throws
     {
         let contractID = try contract.requireID()
-        try store.write(data, partnerID: contract.$partner.id, contractID: contractID)
+        try store.write(data, partnerID: contract.$partner.id, documentID: contractID)
         try await writes.transaction(on: database) { db in
             guard let current = try await PartnerContractRecord.find(contractID, on: db) else {
                 throw APIError.notFound("No contract with this id.")
@@ -55,5 +55,18 @@ struct ContractRepository {
     func complianceSummary(of partner: PartnerRecord, at date: Date = Date()) async throws -> ComplianceSummary {
         let documents = try await complianceDocuments(of: try partner.requireID())
         return ComplianceSummary(type: partner.type, documents: documents.map { ($0.kind, $0.expiresOn) }, at: date)
+    }
+
+    func complianceDocument(_ id: UUID, partnerID: UUID) async throws -> ComplianceDocumentRecord? {
+        try await ComplianceDocumentRecord.query(on: database).filter(\.$id == id).filter(\.$partner.$id == partnerID).first()
+    }
+
+    /// File first, then the row, as for contract documents.
+    func attach(_ data: Data, sha256: String, to document: ComplianceDocumentRecord, store: DocumentStore) async throws {
+        let documentID = try document.requireID()
+        try store.write(data, partnerID: document.$partner.id, documentID: documentID)
+        document.fileSHA256 = sha256
+        document.fileBytes = data.count
+        try await writes.transaction(on: database) { db in try await document.update(on: db) }
     }
 }

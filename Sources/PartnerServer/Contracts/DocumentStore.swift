@@ -1,7 +1,8 @@
 import Crypto
 import Foundation
 
-/// Signed contract PDFs on disk, under `<data directory>/contracts/<partner>/<contract>.pdf`.
+/// PDFs on disk — signed contracts under `<data directory>/contracts/<partner>/<contract>.pdf`,
+/// compliance files under `<data directory>/compliance/<partner>/<document>.pdf`.
 /// Files are written to a temporary name and renamed, so a reader never sees half a file.
 struct DocumentStore: Sendable {
     enum Failure: Error {
@@ -14,8 +15,8 @@ struct DocumentStore: Sendable {
 
     let root: URL
 
-    init(dataDirectory: String) {
-        root = URL(fileURLWithPath: dataDirectory).appendingPathComponent("contracts", isDirectory: true)
+    init(dataDirectory: String, folder: String = "contracts") {
+        root = URL(fileURLWithPath: dataDirectory).appendingPathComponent(folder, isDirectory: true)
     }
 
     /// Checks the bytes are a PDF within the size limit; returns their SHA-256 (hex).
@@ -27,11 +28,11 @@ struct DocumentStore: Sendable {
         return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 
-    func write(_ data: Data, partnerID: UUID, contractID: UUID) throws {
+    func write(_ data: Data, partnerID: UUID, documentID: UUID) throws {
         let directory = root.appendingPathComponent(partnerID.apiString, isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let target = directory.appendingPathComponent("\(contractID.apiString).pdf")
-        let temporary = directory.appendingPathComponent(".\(contractID.apiString).\(UUID().apiString).tmp")
+        let target = directory.appendingPathComponent("\(documentID.apiString).pdf")
+        let temporary = directory.appendingPathComponent(".\(documentID.apiString).\(UUID().apiString).tmp")
         try data.write(to: temporary)
         if FileManager.default.fileExists(atPath: target.path) {
             _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
@@ -40,9 +41,9 @@ struct DocumentStore: Sendable {
         }
     }
 
-    func read(partnerID: UUID, contractID: UUID) throws -> Data {
+    func read(partnerID: UUID, documentID: UUID) throws -> Data {
         try Data(
             contentsOf: root.appendingPathComponent(partnerID.apiString, isDirectory: true).appendingPathComponent(
-                "\(contractID.apiString).pdf"))
+                "\(documentID.apiString).pdf"))
     }
 }

@@ -5,11 +5,11 @@ import Vapor
 /// and while collecting for chunked uploads.
 struct BodyLimitMiddleware: AsyncMiddleware {
     let defaultMaxBytes: Int
-    /// Document uploads (`PUT …/document`) may be larger than ordinary JSON bodies.
+    /// Document uploads (`PUT …/document`, `PUT …/file`) may be larger than ordinary JSON bodies.
     let uploadMaxBytes: Int
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let isUpload = request.method == .PUT && request.url.path.hasSuffix("/document")
+        let isUpload = request.method == .PUT && (request.url.path.hasSuffix("/document") || request.url.path.hasSuffix("/file"))
         let maxBytes = isUpload ? max(uploadMaxBytes, defaultMaxBytes) : defaultMaxBytes
         if let declared = request.headers.first(name: .contentLength).flatMap(Int.init), declared > maxBytes {
             throw APIError.payloadTooLarge(limit: maxBytes)

@@ -35,6 +35,8 @@ struct CreateContracts: AsyncMigration {
             .field("product_sku", .string)
             .field("issued_on", .datetime, .required)
             .field("expires_on", .datetime)
+            .field("file_sha256", .string)
+            .field("file_bytes", .int)
             .field("created_by", .uuid, .required)
             .field("created_at", .datetime)
             .create()

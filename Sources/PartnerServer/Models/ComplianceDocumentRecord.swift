@@ -14,6 +14,9 @@ final class ComplianceDocumentRecord: Model, @unchecked Sendable {
     @OptionalField(key: "product_sku") var productSKU: String?
     @Field(key: "issued_on") var issuedOn: Date
     @OptionalField(key: "expires_on") var expiresOn: Date?
+    /// The scanned certificate, if uploaded (kept on disk like contract documents).
+    @OptionalField(key: "file_sha256") var fileSHA256: String?
+    @OptionalField(key: "file_bytes") var fileBytes: Int?
     @Field(key: "created_by") var createdBy: UUID
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 

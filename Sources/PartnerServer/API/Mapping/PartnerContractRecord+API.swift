@@ -23,7 +23,9 @@ extension ComplianceDocumentRecord {
         get throws {
             Components.Schemas.ComplianceDocument(
                 id: try requireID().apiString, kind: .init(kind), reference: reference, issuer: issuer, productSku: productSKU,
-                issuedOn: CalendarDay.format(issuedOn), expiresOn: expiresOn.map(CalendarDay.format), createdAt: createdAt ?? Date())
+                issuedOn: CalendarDay.format(issuedOn), expiresOn: expiresOn.map(CalendarDay.format),
+                file: fileSHA256.map { .init(sha256: $0, bytes: fileBytes ?? 0, uploadedAt: createdAt ?? Date()) },
+                createdAt: createdAt ?? Date())
         }
     }
 }
