@@ -35,6 +35,10 @@ struct DatabaseLocationTests {
         #expect(try environment.configuration(environment: ["DATABASE_URL": "sqlite:x.sqlite"]).database == .sqliteFile(path: "x.sqlite"))
         #expect(try environment.configuration(environment: [:]).database == .defaultLocation)
         #expect(throws: ConfigurationError.self) { try environment.configuration(environment: ["LOG_LEVEL": "loud"]) }
+        #expect(try environment.configuration(environment: ["DATABASE_URL": "sqlite:/srv/pos/db.sqlite"]).dataDirectory == "/srv/pos")
+        #expect(try environment.configuration(environment: [:]).dataDirectory.hasSuffix("data"))
+        let explicit = try StorageOptions.parse(["--data-dir", "/var/lib/partneros"])
+        #expect(try explicit.configuration(environment: ["PARTNEROS_DATA_DIR": "/elsewhere"]).dataDirectory == "/var/lib/partneros")
     }
 
     @Test func everyCommandParsesItsDocumentedFlags() throws {

@@ -56,6 +56,18 @@ struct StorageTests {
         #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
     }
 
+    @Test func documentsAreReplacedAtomically() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("partneros-docs-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = DocumentStore(dataDirectory: directory)
+        let (partner, document) = (UUID(), UUID())
+        try store.write(Data("%PDF-first".utf8), partnerID: partner, documentID: document)
+        try store.write(Data("%PDF-second".utf8), partnerID: partner, documentID: document)
+        #expect(try store.read(partnerID: partner, documentID: document) == Data("%PDF-second".utf8))
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory + "/contracts/" + partner.apiString)
+        #expect(files == [document.apiString + ".pdf"])
+    }
+
     @Test func migrationsRevertAndReapplyCleanly() async throws {
         try await withTestApp { world in
             _ = try await world.partner("Before Revert")

@@ -13,10 +13,22 @@ struct StorageOptions: ParsableArguments {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical. Default: $LOG_LEVEL, else info.")
     var logLevel: String?
 
+    @Option(
+        help:
+            "Directory for files kept outside the database (contract PDFs). Default: $PARTNEROS_DATA_DIR, else the SQLite file's directory, else data."
+    )
+    var dataDir: String?
+
     func configuration(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfiguration {
         var configuration = AppConfiguration()
         if let url = database ?? environment["DATABASE_URL"], !url.isEmpty {
             configuration.database = try DatabaseLocation(parsing: url)
+        }
+        if let directory = dataDir ?? environment["PARTNEROS_DATA_DIR"], !directory.isEmpty {
+            configuration.dataDirectory = directory
+        } else if case .sqliteFile(let path) = configuration.database {
+            let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            configuration.dataDirectory = parent.isEmpty ? "." : parent
         }
         if let level = logLevel ?? environment["LOG_LEVEL"] {
             guard let parsed = Logger.Level(rawValue: level.lowercased()) else {

@@ -34,10 +34,10 @@ struct DocumentStore: Sendable {
         let target = directory.appendingPathComponent("\(documentID.apiString).pdf")
         let temporary = directory.appendingPathComponent(".\(documentID.apiString).\(UUID().apiString).tmp")
         try data.write(to: temporary)
-        if FileManager.default.fileExists(atPath: target.path) {
-            _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
-        } else {
-            try FileManager.default.moveItem(at: temporary, to: target)
+        // rename(2) replaces an existing file atomically; FileManager's move refuses to.
+        guard rename(temporary.path, target.path) == 0 else {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
         }
     }
 
