@@ -11,13 +11,21 @@ public struct AccessScope: Sendable, Equatable {
         self.memberships = memberships
     }
 
-    /// `nil` when the caller sees every partner (HQ); otherwise the partners it is linked to.
+    /// HQ and integrations (whose writes are limited by token scopes) see the whole network.
+    public var seesEveryPartner: Bool { role.isHeadquarters || role == .service }
+
+    /// `nil` when the caller sees every partner; otherwise the partners it is linked to.
     public var visiblePartnerIDs: Set<UUID>? {
-        role.isHeadquarters ? nil : Set(memberships.keys)
+        seesEveryPartner ? nil : Set(memberships.keys)
     }
 
     public func canView(partner id: UUID) -> Bool {
-        role.isHeadquarters || memberships[id] != nil
+        seesEveryPartner || memberships[id] != nil
+    }
+
+    /// Owners and managers act for their partner (orders, redemptions); viewers only read.
+    public func canActFor(partner id: UUID) -> Bool {
+        memberships[id].map { $0 >= .manager } ?? false
     }
 
     /// HQ, or an owner of that partner, may link users to it.

@@ -62,6 +62,11 @@ public struct ProductDefinition: Equatable, Sendable {
             validator.fail(field + ".amount", "must be a decimal amount with at most \(currency.minorUnitDigits) decimals, such as 12.50")
             return nil
         }
+        // A bound far above any cosmetics price keeps every total and percentage in Int64 range.
+        guard money.minorUnits.magnitude <= Money.maxMinorUnits else {
+            validator.fail(field + ".amount", "is too large")
+            return nil
+        }
         return money
     }
 }

@@ -30,9 +30,10 @@ public struct LoyaltyRules: Equatable, Sendable {
     public func points(for total: Money, tierMultiplierMilli: Int, promotionMultiplierMilli: Int = 1_000) -> Int {
         guard total.minorUnits > 0 else { return 0 }
         let divisor = (0..<total.currency.minorUnitDigits).reduce(Int64(1)) { result, _ in result * 10 }
-        let units = total.minorUnits / divisor
-        let scaled = units * Int64(pointsPerCurrencyUnit) * Int64(tierMultiplierMilli) * Int64(promotionMultiplierMilli) / 1_000_000
-        return Int(clamping: scaled)
+        // In Double: four factors can exceed Int64 for extreme totals, and points are whole anyway.
+        let units = Double(total.minorUnits / divisor)
+        let scaled = units * Double(pointsPerCurrencyUnit) * Double(tierMultiplierMilli) * Double(promotionMultiplierMilli) / 1_000_000
+        return scaled >= Double(Int.max) ? Int.max : Int(scaled.rounded(.down))
     }
 
     /// Thresholds crossed when lifetime points move from `before` to `after`.

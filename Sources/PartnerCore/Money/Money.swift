@@ -3,6 +3,10 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
     public let minorUnits: Int64
     public let currency: Currency
 
+    /// The largest amount the API accepts (10^10 minor units, 100 million euros): 200 order lines of
+    /// 100,000 units at that price still sum without overflowing Int64.
+    public static let maxMinorUnits: UInt64 = 10_000_000_000
+
     public init(minorUnits: Int64, currency: Currency) {
         self.minorUnits = minorUnits
         self.currency = currency

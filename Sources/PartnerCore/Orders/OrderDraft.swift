@@ -36,6 +36,9 @@ public struct OrderDraft: Equatable, Sendable {
             }
             merged[sku, default: 0] += item.quantity
         }
+        for sku in order where merged[sku, default: 0] > Self.maxQuantity {
+            validator.fail("items[\(firstIndex[sku] ?? 0)].quantity", "adds up to more than \(Self.maxQuantity) for \(sku)")
+        }
         try validator.finish()
         lines = order.map { Line(sku: $0, quantity: merged[$0]!, index: firstIndex[$0]!) }
     }

@@ -6,12 +6,18 @@ import Vapor
 
 extension APIHandler {
     func listProducts(_ input: Operations.ListProducts.Input) async throws -> Operations.ListProducts.Output {
-        _ = try await authenticate()
+        let caller = try await authenticate()
         let query = input.query
         let page = try await products.list(
             ProductFilter(category: query.category, active: query.active, query: query.q),
             page: PageRequest(limit: query.limit, cursor: query.cursor))
-        return .ok(.init(body: .json(.init(items: try page.items.map { try $0.api }, nextCursor: page.nextCursor))))
+        // Unit costs are the brand's margins: HQ and integrations only.
+        let items = try page.items.map { product in
+            var item = try product.api
+            if !caller.scope.seesEveryPartner { item.unitCost = nil }
+            return item
+        }
+        return .ok(.init(body: .json(.init(items: items, nextCursor: page.nextCursor))))
     }
 
     func createProduct(_ input: Operations.CreateProduct.Input) async throws -> Operations.CreateProduct.Output {

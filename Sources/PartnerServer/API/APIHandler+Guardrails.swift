@@ -37,6 +37,12 @@ extension APIHandler {
                     ceiling: item.ceilingPrice.map { ($0.amount, $0.currency) },
                     maxDiscountPercent: item.maxDiscountPercent, minMarginPercent: item.minMarginPercent,
                     currency: product.listPrice.currency, prefix: prefix)
+                guard guardrail.floorPrice.minorUnits <= product.listPriceMinor else {
+                    validator.fail(
+                        prefix + "floorPrice",
+                        "must not be above the list price of \(product.listPrice.amount) \(product.listPrice.currency.code)")
+                    continue
+                }
                 accepted.append((product, guardrail))
             } catch {
                 for failure in error.errors { validator.fail(failure.field, failure.message) }

@@ -23,7 +23,7 @@ extension APIHandler {
         let caller = try await authenticate()
         let partnerID = try await visiblePartner(input.path.id, for: caller).requireID()
         if !caller.role.isHeadquarters {
-            guard let role = caller.scope.memberships[partnerID], role >= .manager else {
+            guard caller.scope.canActFor(partner: partnerID) else {
                 throw APIError.forbidden("Only HQ or the partner's owners and managers may redeem points.")
             }
         }
@@ -52,7 +52,9 @@ extension APIHandler {
         let key = try IdempotencyStore.validatedKey(input.headers.idempotencyKey)
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
         var validator = FieldValidator()
-        validator.check(body.points != 0 && abs(body.points) <= 10_000_000, "points", "must be a non-zero number of points up to 10000000")
+        validator.check(
+            body.points != 0 && (-10_000_000...10_000_000).contains(body.points), "points",
+            "must be a non-zero number of points up to 10000000")
         let reason = validator.requiredText(body.reason, "reason", maxLength: 500, minLength: 3) ?? ""
         try validator.finish()
         let (loyalty, userID) = (loyalty, caller.userID)

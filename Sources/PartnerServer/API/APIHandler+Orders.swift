@@ -62,8 +62,8 @@ extension APIHandler {
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
         let next = OrderStatus(body.status)
         let isHeadquarters = caller.role.isHeadquarters || (caller.role == .service && caller.serviceScopes.contains(.ordersWrite))
-        let memberRole = caller.scope.memberships[try partner.requireID()]
-        guard isHeadquarters || (next == .cancelled && memberRole.map { $0 >= .manager } == true) else {
+        let partnerID = try partner.requireID()
+        guard isHeadquarters || (next == .cancelled && caller.scope.canActFor(partner: partnerID)) else {
             throw APIError.forbidden("Partners may cancel their orders; every other move is made by HQ.")
         }
         var validator = FieldValidator()
@@ -90,7 +90,7 @@ extension APIHandler {
     /// HQ, integrations with `orders:write`, and the partner's owners and managers place orders.
     private func requireOrderWriter(_ caller: Caller, partnerID: UUID) throws(APIError) {
         if caller.role == .partner {
-            guard let role = caller.scope.memberships[partnerID], role >= .manager else {
+            guard caller.scope.canActFor(partner: partnerID) else {
                 throw .forbidden("Only the partner's owners and managers may place orders.")
             }
             return

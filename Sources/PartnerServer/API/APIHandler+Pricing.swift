@@ -8,7 +8,7 @@ extension APIHandler {
         let caller = try await authenticate()
         let partner = try await visiblePartner(input.path.id, for: caller)
         let list = try await pricing.priceList(for: partner)
-        return .ok(.init(body: .json(try list.api)))
+        return .ok(.init(body: .json(try list.api(showingFloors: caller.scope.seesEveryPartner))))
     }
 
     func setPartnerPricing(_ input: Operations.SetPartnerPricing.Input) async throws -> Operations.SetPartnerPricing.Output {
@@ -19,7 +19,7 @@ extension APIHandler {
         let change = try await validatedPricingChange(body, for: partner)
         try await pricing.apply(change, to: partner, by: caller.userID)
         guard let reloaded = try await partners.find(try partner.requireID(), scope: caller.scope) else { throw APIError.partnerNotFound() }
-        return .ok(.init(body: .json(try await pricing.priceList(for: reloaded).api)))
+        return .ok(.init(body: .json(try await pricing.priceList(for: reloaded).api(showingFloors: true))))
     }
 
     func listPartnerPricingHistory(_ input: Operations.ListPartnerPricingHistory.Input) async throws

@@ -36,7 +36,13 @@ extension APIHandler {
         let caller = try await authenticate()
         let partner = try await visiblePartner(input.path.id, for: caller)
         let current = try await promotions.current(for: partner, at: Date())
-        return .ok(.init(body: .json(.init(items: try current.map { try $0.api }))))
+        // Partner users see what a promotion gives them, never which other partners it targets.
+        let items = try current.map { promotion in
+            var item = try promotion.api
+            if !caller.scope.seesEveryPartner { item.audience = .init() }
+            return item
+        }
+        return .ok(.init(body: .json(.init(items: items))))
     }
 
     private func validatedPromotion(_ body: Components.Schemas.PromotionCreate, createdBy: UUID) async throws -> PromotionRecord {

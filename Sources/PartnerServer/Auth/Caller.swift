@@ -28,8 +28,4 @@ struct Caller: Sendable {
         throw .forbidden("This action needs the admin or staff role, or a service token with \(serviceScope.rawValue).")
     }
 
-    /// Answers 404, not 403, for a partner the caller may not see: existence is not revealed.
-    func requireVisible(partner id: UUID) throws(APIError) {
-        guard scope.canView(partner: id) else { throw .partnerNotFound() }
-    }
 }

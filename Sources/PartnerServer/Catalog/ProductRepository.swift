@@ -32,10 +32,6 @@ struct ProductRepository {
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.sku, $0) })
     }
 
-    func active() async throws -> [ProductRecord] {
-        try await ProductRecord.query(on: database).filter(\.$active == true).sort(\.$sku).all()
-    }
-
     func create(_ definition: ProductDefinition) async throws -> ProductRecord {
         let product = ProductRecord(definition)
         let conflict = APIError.conflict("A product with SKU \(definition.sku) already exists.")

@@ -3,12 +3,18 @@ import Foundation
 import SQLKit
 
 extension Database {
-    /// Serializes balance-changing transactions of one partner. On PostgreSQL this takes a row lock
-    /// on the partner until the transaction ends; SQLite writers are already serialized by
-    /// `WriteSerializer`, so there it is a no-op.
+    /// Serializes balance- and state-changing transactions of one partner. On PostgreSQL this takes
+    /// a row lock on the partner until the transaction ends — `FOR NO KEY UPDATE`, which does not
+    /// conflict with the key-share locks that inserting rows referencing the partner take, so take it
+    /// first in the transaction. SQLite writers are already serialized by `WriteSerializer`.
     func lockPartner(_ id: UUID) async throws {
+        try await lockRow(of: PartnerRecord.schema, id: id)
+    }
+
+    /// The same row lock for any table (a promotion, …).
+    func lockRow(of table: String, id: UUID) async throws {
         let sql = try sql()
         guard sql.dialect.name == "postgresql" else { return }
-        try await sql.raw("SELECT id FROM \(ident: PartnerRecord.schema) WHERE id = \(bind: id) FOR UPDATE").run()
+        try await sql.raw("SELECT id FROM \(ident: table) WHERE id = \(bind: id) FOR NO KEY UPDATE").run()
     }
 }

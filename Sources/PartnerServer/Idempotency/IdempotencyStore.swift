@@ -43,7 +43,10 @@ struct IdempotencyStore {
                 return response
             }
         } catch  where error.isConstraintViolation {
-            guard let winner = try await Self.find(scope: scope, key: key, on: database) else { throw error }
+            // No stored response means the violation was not on the key: another write raced this one.
+            guard let winner = try await Self.find(scope: scope, key: key, on: database) else {
+                throw APIError.conflict("A concurrent change conflicted with this request; retry it with the same Idempotency-Key.")
+            }
             return try Self.replay(winner, fingerprint: fingerprint)
         }
     }

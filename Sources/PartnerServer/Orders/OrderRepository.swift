@@ -42,7 +42,7 @@ struct OrderRepository {
 
     func openCount(partnerID: UUID) async throws -> Int {
         try await PartnerOrderRecord.query(on: database).filter(\.$partner.$id == partnerID)
-            .filter(\.$status ~~ [OrderStatus.submitted, .confirmed, .shipped]).count()
+            .filter(\.$status ~~ OrderStatus.allCases.filter(\.isOpen)).count()
     }
 
     /// Count and value of the partner's orders placed since `date`, cancelled ones excluded.

@@ -23,6 +23,7 @@ struct OrderService {
         -> PartnerOrderRecord
     {
         let partnerID = try partner.requireID()
+        try await db.lockPartner(partnerID)
         guard let current = try await PartnerRecord.find(partnerID, on: db) else { throw APIError.partnerNotFound() }
         var validator = FieldValidator()
         validator.check(current.status == .active, "partner", "is \(current.status.rawValue); only active partners can order")
@@ -81,7 +82,6 @@ struct OrderService {
         order.$items.value = items
         order.$partner.value = current
         try await EventOutbox.append(OrderEvents.created(order, id: orderID, lines: items.count), on: db, at: now)
-        try await db.lockPartner(partnerID)
         try await PerformanceService(database: db).refresh(partnerID, month: Month(containing: order.placedAt), on: db, at: now)
         return order
     }
@@ -90,7 +90,8 @@ struct OrderService {
     func move(_ order: PartnerOrderRecord, to next: OrderStatus, note: String?, at now: Date = Date()) async throws {
         let orderID = try order.requireID()
         try await writes.transaction(on: database) { db in
-            // Re-read inside the transaction so two concurrent moves cannot both start from the same state.
+            // Lock, then re-read: two concurrent moves cannot both start from the same state.
+            try await db.lockPartner(order.$partner.id)
             guard let current = try await PartnerOrderRecord.find(orderID, on: db) else {
                 throw APIError.notFound("No order with this id.")
             }
@@ -109,7 +110,6 @@ struct OrderService {
                 let promotion = promotions.compactMap(\.promotion.pointsMultiplierMilli).max() ?? 1_000
                 try await loyalty.earn(for: current, tierMultiplierMilli: multiplier, promotionMultiplierMilli: promotion, on: db, at: now)
             }
-            try await db.lockPartner(current.$partner.id)
             let performance = PerformanceService(database: db)
             try await performance.refresh(current.$partner.id, month: Month(containing: current.placedAt), on: db, at: now)
             if Month(containing: now) != Month(containing: current.placedAt) {

@@ -62,6 +62,12 @@ struct PartnerRepository {
     {
         let id = try partner.requireID()
         try await writes.transaction(on: database) { db in
+            try await db.lockPartner(id)
+            // The move was checked against the state read before the transaction; check it again
+            // against the locked row so a concurrent change cannot be overwritten.
+            if let (from, to) = statusChange, let stored = try await PartnerRecord.find(id, on: db)?.status, stored != from {
+                throw PartnerError.illegalStatusTransition(from: stored, to: to)
+            }
             if !Set(changedFields).isDisjoint(with: ["type", "companyName", "taxId"]) {
                 try await Self.checkDuplicates(of: partner.profile, excluding: id, on: db)
             }

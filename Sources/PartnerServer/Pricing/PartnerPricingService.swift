@@ -61,6 +61,7 @@ struct PartnerPricingService {
     func apply(_ change: PricingChange, to partner: PartnerRecord, by userID: UUID, at date: Date = Date()) async throws -> Int? {
         let partnerID = try partner.requireID()
         return try await writes.transaction(on: database) { db in
+            try await db.lockPartner(partnerID)
             var entries: [PricingChangeEntry] = []
             if change.tierChanged {
                 var previous: String?

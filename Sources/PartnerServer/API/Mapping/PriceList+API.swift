@@ -3,21 +3,20 @@ import PartnerAPI
 import PartnerCore
 
 extension PartnerPricingService.PriceList {
-    var api: Components.Schemas.PartnerPriceList {
-        get throws {
-            Components.Schemas.PartnerPriceList(
-                partnerId: partnerID.apiString, tier: try tier?.api, priceDate: CalendarDay.format(date), version: version,
-                items: lines.map { line in
-                    Components.Schemas.PriceLine(
-                        sku: line.product.sku, name: line.product.name, listPrice: .init(line.price.listPrice),
-                        tierDiscountPercent: FixedPoint.unscaled(tier?.baseDiscountBasisPoints ?? 0, decimals: 2),
-                        tierPrice: .init(line.price.tierPrice), override: line.override.map(Components.Schemas.PriceOverride.init),
-                        promotionPrice: line.price.promotionPrice.map(Components.Schemas.Money.init),
-                        promotionId: line.price.promotionID?.apiString,
-                        floorPrice: line.guardrail.map { .init($0.floorPrice) }, unitPrice: .init(line.price.unitPrice),
-                        source: .init(line.price.source))
-                })
-        }
+    /// Guardrail floors are Pricing OS internals: shown to HQ and integrations only.
+    func api(showingFloors: Bool) throws -> Components.Schemas.PartnerPriceList {
+        Components.Schemas.PartnerPriceList(
+            partnerId: partnerID.apiString, tier: try tier?.api, priceDate: CalendarDay.format(date), version: version,
+            items: lines.map { line in
+                Components.Schemas.PriceLine(
+                    sku: line.product.sku, name: line.product.name, listPrice: .init(line.price.listPrice),
+                    tierDiscountPercent: FixedPoint.unscaled(tier?.baseDiscountBasisPoints ?? 0, decimals: 2),
+                    tierPrice: .init(line.price.tierPrice), override: line.override.map(Components.Schemas.PriceOverride.init),
+                    promotionPrice: line.price.promotionPrice.map(Components.Schemas.Money.init),
+                    promotionId: line.price.promotionID?.apiString,
+                    floorPrice: showingFloors ? line.guardrail.map { .init($0.floorPrice) } : nil, unitPrice: .init(line.price.unitPrice),
+                    source: .init(line.price.source))
+            })
     }
 }
 
