@@ -70,6 +70,7 @@ struct CatalogAPITests {
             let put = try await world.send(.PUT, "/api/v1/pricing/guardrails", as: staff, json: body)
             #expect(put.status == .ok)
             #expect((try put.json["items"] as? [[String: Any]])?.first?["maxDiscountPercent"] as? Double == 30)
+            #expect(try await world.events(ofType: "pricing.guardrails.updated").first?.data == #"{"skus":["LIP-001"]}"#)
 
             let admin = try await world.account(.admin)
             let pricingOS = try await world.send(

@@ -165,4 +165,54 @@ struct ContractAPITests {
             try await world.send(.GET, path).expectProblem(.unauthorized)
         }
     }
+
+    @Test func terminationIsFinalAndAnnounced() async throws {
+        try await withTestApp { world in
+            let staff = try await world.account(.staff)
+            let partner = try await world.partner("Ending Dealer")
+            let id = try await contract(partner, as: staff, in: world)
+            let path = "/api/v1/partners/\(partner.id!.apiString)/contracts/\(id)/terminate"
+            let owner = try await world.member(of: partner)
+            try await world.send(.POST, path, as: owner, json: #"{"reason":"We quit"}"#).expectProblem(.forbidden)
+            #expect(try await world.send(.POST, path, as: staff, json: #"{"reason":""}"#).fieldErrors() == ["reason"])
+            let ended = try await world.send(.POST, path, as: staff, json: #"{"reason":"Breach of exclusivity"}"#)
+            #expect(try ended.json["status"] as? String == "terminated")
+            #expect(try ended.json["terminatedAt"] is String)
+            try await world.send(.POST, path, as: staff, json: #"{"reason":"Again"}"#).expectProblem(.conflict)
+            #expect(try await world.events(ofType: "contract.terminated").count == 1)
+            let outsider = try await world.member(of: try await world.partner("Outsider"))
+            try await world.send(.POST, path, as: outsider, json: #"{"reason":"Nope"}"#).expectProblem(.notFound)
+            try await world.send(.POST, path, json: #"{"reason":"Nope"}"#).expectProblem(.unauthorized)
+        }
+    }
+
+    @Test func aContractRevenueTargetDrivesTargetAttainment() async throws {
+        try await withTestApp { world in
+            let staff = try await world.account(.staff)
+            try await world.seedCatalogue(as: staff)
+            let partner = try await world.partner("Target Dealer", tierCode: "bronze")
+            let created = try await world.send(
+                .POST, "/api/v1/partners/\(partner.id!.apiString)/contracts", as: staff,
+                json:
+                    #"{"kind":"dealer_agreement","startsOn":"2020-01-01","endsOn":"2099-12-31","autoRenew":false,"renewalNoticeDays":30,"annualRevenueTarget":{"amount":"8400.00","currency":"EUR"}}"#
+            )
+            #expect((try created.json["annualRevenueTarget"] as? [String: Any])?["amount"] as? String == "8400.00")
+            _ = try await world.send(
+                .PUT, "/api/v1/partners/\(partner.id!.apiString)/contracts/\(try created.json["id"] as! String)/document", as: staff,
+                body: Self.pdf, contentType: "application/pdf")
+            _ = try await world.send(
+                .POST, "/api/v1/partners/\(partner.id!.apiString)/orders", as: staff, json: #"{"items":[{"sku":"SER-001","quantity":2}]}"#,
+                headers: ["Idempotency-Key": UUID().uuidString])
+            let series = try #require(
+                try await world.send(.GET, "/api/v1/partners/\(partner.id!.apiString)/performance", as: staff).json["items"]
+                    as? [[String: Any]])
+            #expect(series.last?["targetAttainmentPercent"] as? Double == 10)  // 70 of 700 a month
+            let invalid = try await world.send(
+                .POST, "/api/v1/partners/\(partner.id!.apiString)/contracts", as: staff,
+                json:
+                    #"{"kind":"nda","startsOn":"2026-01-01","endsOn":"2026-02-01","autoRenew":false,"renewalNoticeDays":0,"annualRevenueTarget":{"amount":"-5","currency":"EUR"}}"#
+            )
+            #expect(try invalid.fieldErrors() == ["annualRevenueTarget"])
+        }
+    }
 }

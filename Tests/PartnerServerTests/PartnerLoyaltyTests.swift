@@ -80,6 +80,7 @@ struct PartnerLoyaltyTests {
             try await world.send(.POST, path, as: owner, json: #"{"points":0}"#, headers: key()).expectProblem(.unprocessableEntity)
             try await world.send(.POST, path, as: owner, json: #"{"points":5}"#).expectProblem(.badRequest)
             #expect(try await balance(of: partner, as: owner, in: world) == 40)
+            #expect(try await world.events(ofType: "loyalty.points.booked").count == 2)  // the grant and the redemption
         }
     }
 

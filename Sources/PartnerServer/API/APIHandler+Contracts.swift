@@ -32,6 +32,12 @@ extension APIHandler {
         }
         if let days = body.paymentTermsDays { validator.check((0...180).contains(days), "paymentTermsDays", "must be between 0 and 180") }
         let terms = validator.optionalText(body.terms, "terms", maxLength: 20_000)
+        let target = body.annualRevenueTarget.flatMap {
+            ProductDefinition.money(($0.amount, $0.currency), field: "annualRevenueTarget", validator: &validator)
+        }
+        if let target {
+            validator.check(target.currency == .eur && target.minorUnits > 0, "annualRevenueTarget", "must be a positive amount in EUR")
+        }
         try validator.finish()
         let contract = PartnerContractRecord()
         contract.$partner.id = try partner.requireID()
@@ -43,9 +49,23 @@ extension APIHandler {
         contract.commissionBasisPoints = commission ?? nil
         contract.paymentTermsDays = body.paymentTermsDays
         contract.terms = terms
+        contract.revenueTargetMinor = target?.minorUnits
         contract.createdBy = caller.userID
         try await contracts.create(contract)
         return .created(.init(body: .json(try contract.api(at: Date()))))
+    }
+
+    func terminateContract(_ input: Operations.TerminateContract.Input) async throws -> Operations.TerminateContract.Output {
+        let caller = try await authenticate()
+        let partner = try await visiblePartner(input.path.id, for: caller)
+        try caller.require(.admin, .staff)
+        let contract = try await visibleContract(input.path.contractId, of: partner)
+        guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
+        var validator = FieldValidator()
+        let reason = validator.requiredText(body.reason, "reason", maxLength: 500, minLength: 3) ?? ""
+        try validator.finish()
+        try await contracts.terminate(contract, reason: reason)
+        return .ok(.init(body: .json(try contract.api(at: Date()))))
     }
 
     func uploadContractDocument(_ input: Operations.UploadContractDocument.Input) async throws -> Operations.UploadContractDocument.Output {

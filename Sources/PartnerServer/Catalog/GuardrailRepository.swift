@@ -30,6 +30,7 @@ struct GuardrailRepository {
                 record.apply(guardrail, at: date)
                 try await record.save(on: db)
             }
+            try await EventOutbox.append(GuardrailEvents.updated(skus: guardrails.map(\.product.sku), batchID: UUID()), on: db, at: date)
         }
     }
 }

@@ -20,6 +20,10 @@ enum ContractEvents {
         event(.contractSigned, contract, id: id)
     }
 
+    static func terminated(_ contract: PartnerContractRecord, id: UUID) -> DomainEvent {
+        event(.contractTerminated, contract, id: id)
+    }
+
     private static func event(_ type: EventType, _ contract: PartnerContractRecord, id: UUID) -> DomainEvent {
         DomainEvent(
             type: type, subjectType: "contract", subjectID: id, partnerID: contract.$partner.id,

@@ -43,6 +43,23 @@ struct ContractRepository {
         contract.documentUploadedAt = now
     }
 
+    func terminate(_ contract: PartnerContractRecord, reason: String, at now: Date = Date()) async throws {
+        let contractID = try contract.requireID()
+        try await writes.transaction(on: database) { db in
+            try await db.lockPartner(contract.$partner.id)
+            guard let current = try await PartnerContractRecord.find(contractID, on: db) else {
+                throw APIError.notFound("No contract with this id.")
+            }
+            guard current.terminatedAt == nil else { throw APIError.conflict("The contract is already terminated.") }
+            current.terminatedAt = now
+            current.terminationReason = reason
+            try await current.update(on: db)
+            try await EventOutbox.append(ContractEvents.terminated(current, id: contractID), on: db, at: now)
+        }
+        contract.terminatedAt = now
+        contract.terminationReason = reason
+    }
+
     func complianceDocuments(of partnerID: UUID) async throws -> [ComplianceDocumentRecord] {
         try await ComplianceDocumentRecord.query(on: database).filter(\.$partner.$id == partnerID)
             .sort(\.$kind).sort(\.$issuedOn, .descending).all()

@@ -10,4 +10,7 @@ enum EventType: String, Sendable {
     case promotionStatusChanged = "promotion.status.changed"
     case contractCreated = "contract.created"
     case contractSigned = "contract.signed"
+    case contractTerminated = "contract.terminated"
+    case loyaltyPointsBooked = "loyalty.points.booked"
+    case guardrailsUpdated = "pricing.guardrails.updated"
 }

@@ -54,17 +54,18 @@ struct LoyaltyService {
         let ledger = try await settle(partnerID, at: now, on: db)
         let key = "earn:order:\(try order.requireID().apiString)"
         guard try await !exists(key, partnerID: partnerID, on: db) else { return }
-        try await LoyaltyEntryRecord(
-            partnerID: partnerID, kind: .earn, points: points, occurredAt: now, expiresAt: rules.expiry(of: now), key: key,
-            reference: "order:\(order.number)"
-        ).create(on: db)
+        try await book(
+            LoyaltyEntryRecord(
+                partnerID: partnerID, kind: .earn, points: points, occurredAt: now, expiresAt: rules.expiry(of: now), key: key,
+                reference: "order:\(order.number)"), on: db, at: now)
         for crossed in rules.bonusesCrossed(from: ledger.lifetimeEarned, to: ledger.lifetimeEarned + points) {
             let bonusKey = "bonus:lifetime:\(crossed.threshold)"
             guard try await !exists(bonusKey, partnerID: partnerID, on: db) else { continue }
-            try await LoyaltyEntryRecord(
-                partnerID: partnerID, kind: .bonus, points: crossed.bonus, occurredAt: now, expiresAt: rules.expiry(of: now), key: bonusKey,
-                note: "Lifetime \(crossed.threshold) points reached"
-            ).create(on: db)
+            try await book(
+                LoyaltyEntryRecord(
+                    partnerID: partnerID, kind: .bonus, points: crossed.bonus, occurredAt: now, expiresAt: rules.expiry(of: now),
+                    key: bonusKey,
+                    note: "Lifetime \(crossed.threshold) points reached"), on: db, at: now)
         }
     }
 
@@ -79,7 +80,7 @@ struct LoyaltyService {
         }
         let entry = LoyaltyEntryRecord(
             partnerID: partnerID, kind: .redeem, points: -points, occurredAt: now, expiresAt: nil, key: key, note: note, createdBy: userID)
-        try await entry.create(on: db)
+        try await book(entry, on: db, at: now)
         return (entry, ledger.balance - points)
     }
 
@@ -97,7 +98,7 @@ struct LoyaltyService {
         let entry = LoyaltyEntryRecord(
             partnerID: partnerID, kind: .adjust, points: points, occurredAt: now, expiresAt: points > 0 ? rules.expiry(of: now) : nil,
             key: key, note: reason, createdBy: userID)
-        try await entry.create(on: db)
+        try await book(entry, on: db, at: now)
         return (entry, ledger.balance + points)
     }
 
@@ -112,10 +113,16 @@ struct LoyaltyService {
             let expiry = LoyaltyEntryRecord(
                 partnerID: partnerID, kind: .expire, points: -lot.remaining, occurredAt: lot.expiresAt ?? now, expiresAt: nil,
                 key: "expire:\(lot.entryID.apiString)", note: "Points expired")
-            try await expiry.create(on: db)
+            try await book(expiry, on: db, at: now)
             records.append(expiry)
         }
         return LoyaltyLedger(entries: records.map(\.entry))
+    }
+
+    /// Writes an entry and announces it in the same transaction.
+    private func book(_ entry: LoyaltyEntryRecord, on db: any Database, at now: Date) async throws {
+        try await entry.create(on: db)
+        try await EventOutbox.append(LoyaltyEvents.booked(entry), on: db, at: now)
     }
 
     private func exists(_ key: String, partnerID: UUID, on db: any Database) async throws -> Bool {

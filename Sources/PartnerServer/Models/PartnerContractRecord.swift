@@ -17,7 +17,10 @@ final class PartnerContractRecord: Model, @unchecked Sendable {
     @OptionalField(key: "commission_bp") var commissionBasisPoints: Int?
     @OptionalField(key: "payment_terms_days") var paymentTermsDays: Int?
     @OptionalField(key: "terms") var terms: String?
+    /// Annual revenue the partner commits to; monthly targets are a twelfth of it.
+    @OptionalField(key: "revenue_target_minor") var revenueTargetMinor: Int64?
     @OptionalField(key: "terminated_at") var terminatedAt: Date?
+    @OptionalField(key: "termination_reason") var terminationReason: String?
     @OptionalField(key: "document_sha256") var documentSHA256: String?
     @OptionalField(key: "document_bytes") var documentBytes: Int?
     @OptionalField(key: "document_uploaded_at") var documentUploadedAt: Date?

@@ -58,9 +58,18 @@ struct PerformanceService {
             .filter(\.$month > current.adding(-12).description).filter(\.$month <= current.description).all(\.$revenueMinor).reduce(0, +)
     }
 
-    /// A twelfth of the threshold of the tier above the partner's (or its own, at the top): the pace
+    /// A twelfth of the annual revenue target of the partner's running contract; without one, a
+    /// twelfth of the threshold of the tier above the partner's (or its own, at the top): the pace
     /// that keeps or wins a tier.
     private func monthlyTarget(for partner: PartnerRecord) async throws -> Int64? {
+        let now = Date()
+        let contracts = try await PartnerContractRecord.query(on: database).filter(\.$partner.$id == partner.requireID())
+            .filter(\.$revenueTargetMinor != nil).sort(\.$startsOn, .descending).all()
+        if let committed = contracts.first(where: { [.active, .renewalDue].contains($0.contractTerms.status(at: now)) }),
+            let target = committed.revenueTargetMinor
+        {
+            return target / 12
+        }
         let tiers = try await PartnerTierRecord.query(on: database).sort(\.$rank).all().map(\.definition).filter {
             $0.applies(to: partner.type)
         }

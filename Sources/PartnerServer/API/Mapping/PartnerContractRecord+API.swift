@@ -14,6 +14,7 @@ extension PartnerContractRecord {
             currentTermEndsOn: CalendarDay.format(rules.currentEnd(at: date)), daysToRenewal: rules.daysToRenewal(at: date),
             autoRenew: autoRenew, renewalNoticeDays: renewalNoticeDays,
             commissionRate: commissionBasisPoints.map { FixedPoint.unscaled($0, decimals: 2) }, paymentTermsDays: paymentTermsDays,
+            annualRevenueTarget: revenueTargetMinor.map { .init(Money(minorUnits: $0, currency: .eur)) }, terminatedAt: terminatedAt,
             terms: terms, document: document, createdAt: createdAt ?? Date())
     }
 }
