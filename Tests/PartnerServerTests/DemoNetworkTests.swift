@@ -60,6 +60,7 @@ struct DemoNetworkTests {
             #expect(!expired.isEmpty)
             #expect(try await LoyaltyEntryRecord.query(on: db).filter(\.$kind == .bonus).count() > 0)
             #expect(try await LoyaltyEntryRecord.query(on: db).filter(\.$kind == .redeem).count() > 0)
+            #expect(try await LoyaltyEntryRecord.query(on: db).filter(\.$kind == .expire).count() > 0)
             #expect(try await PromotionRecord.query(on: db).filter(\.$status == .published).count() >= 2)
             // Every seeded contract document is a real, downloadable PDF.
             let staff = try await world.account(.staff)

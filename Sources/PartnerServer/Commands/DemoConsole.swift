@@ -18,7 +18,7 @@ enum DemoConsole {
             lines.append(
                 "Demo network:   \(report.partners) partners, \(report.ownerUsers) partner owner users, \(report.products) products")
             lines.append(
-                "Demo commerce:  \(report.orders) orders over 24 months, \(report.contracts) contracts, "
+                "Demo commerce:  \(report.orders) orders over 26 months, \(report.contracts) contracts, "
                     + "\(report.complianceDocuments) compliance documents, \(report.promotions) promotions")
             if let owner = report.sampleOwnerEmail {
                 lines.append("Partner login:  \(owner) / \(report.partnerPassword) (all demo owners share this password)")

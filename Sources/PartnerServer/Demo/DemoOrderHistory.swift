@@ -20,7 +20,8 @@ struct DemoOrderHistory {
     {
         var random = SeededGenerator(seed: 2_024_11)
         let catalogue = products.filter(\.active)
-        let start = Month(containing: now).adding(-23)
+        // 26 months, so the first earnings have passed their 24-month expiry and show as written off.
+        let start = Month(containing: now).adding(-25)
         var orders: [PartnerOrderRecord] = []
         var items: [PartnerOrderItemRecord] = []
         var ledger: [LoyaltyEntryRecord] = []
@@ -35,7 +36,7 @@ struct DemoOrderHistory {
             for (offset, month) in Month.range(start, Month(containing: now)).enumerated() {
                 let rate =
                     (Self.ordersPerMonth[tier?.code ?? "bronze"] ?? 0.7) * Self.seasonality[month.month - 1]
-                    * max(0.1, 1 + trend * Double(offset) / 23)
+                    * max(0.1, 1 + trend * Double(offset) / 25)
                 for _ in 0..<Self.poisson(rate, random: &random) {
                     let placedAt = month.start.addingTimeInterval(Double(Int.random(in: 0..<(28 * 86_400), using: &random)))
                     guard placedAt < now else { continue }
@@ -93,9 +94,22 @@ struct DemoOrderHistory {
         }
         try await Self.insert(orders, on: db)
         try await Self.insert(items, on: db)
-        try await Self.insert(ledger.filter { $0.occurredAt <= now }, on: db)
+        let booked = ledger.filter { $0.occurredAt <= now }
+        for entry in booked { entry.id = UUID(using: &random) }
+        try await Self.insert(booked + expiries(of: booked), on: db)
         try await Self.insert(performance, on: db)
         return orders.count
+    }
+
+    /// Write-offs of lots past their expiry, as `LoyaltyService` books them (FIFO, dated at expiry).
+    private func expiries(of entries: [LoyaltyEntryRecord]) -> [LoyaltyEntryRecord] {
+        Dictionary(grouping: entries, by: { $0.$partner.id }).flatMap { partnerID, records in
+            LoyaltyLedger(entries: records.map(\.entry)).dueExpiries(at: now).map { lot in
+                LoyaltyEntryRecord(
+                    partnerID: partnerID, kind: .expire, points: -lot.remaining, occurredAt: lot.expiresAt ?? now, expiresAt: nil,
+                    key: "expire:\(lot.entryID.apiString)", note: "Points expired")
+            }
+        }
     }
 
     private func makeOrder(
