@@ -37,6 +37,16 @@ struct LoyaltyTests {
         #expect(settled.dueExpiries(at: expiry).isEmpty)
     }
 
+    @Test func readersSeeExpiredPointsGoneBeforeTheyAreBooked() {
+        let earned = entry(.earn, 100, day: 0)
+        let ledger = LoyaltyLedger(entries: [earned, entry(.earn, 40, day: 500)])
+        let afterExpiry = rules.expiry(of: earned.occurredAt).addingTimeInterval(86_400)
+        #expect(ledger.balance == 140)
+        #expect(ledger.settled(at: afterExpiry).balance == 40)
+        #expect(ledger.settled(at: afterExpiry).dueExpiries(at: afterExpiry).isEmpty)
+        #expect(ledger.settled(at: earned.occurredAt).balance == 140)
+    }
+
     @Test func pointsScaleWithTierAndPromotionAndRoundDown() {
         let total = Money(minorUnits: 8_550, currency: .eur)
         #expect(rules.points(for: total, tierMultiplierMilli: 1_000) == 85)

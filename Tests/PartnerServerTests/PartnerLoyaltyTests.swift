@@ -163,9 +163,17 @@ struct PartnerLoyaltyTests {
             #expect(account["balance"] as? Int == 75)
             let expiring = try #require(account["expiringSoon"] as? [[String: Any]])
             #expect(expiring.compactMap { $0["points"] as? Int } == [50])
+            // Reading wrote nothing; the next write books the write-off exactly once.
+            #expect(try await LoyaltyEntryRecord.query(on: world.app.db).filter(\.$kind == .expire).count() == 0)
+            let redeemed = try await world.send(
+                .POST, "/api/v1/partners/\(partner.id!.apiString)/loyalty/redeem", as: staff, json: #"{"points":75}"#, headers: key())
+            #expect(try redeemed.json["balance"] as? Int == 0)
             let expired = try await LoyaltyEntryRecord.query(on: world.app.db).filter(\.$kind == .expire).all()
             #expect(expired.map(\.points) == [-70])
-            _ = try await world.send(.GET, "/api/v1/partners/\(partner.id!.apiString)/loyalty", as: staff)
+            try await world.send(
+                .POST, "/api/v1/partners/\(partner.id!.apiString)/loyalty/redeem", as: staff, json: #"{"points":1}"#, headers: key()
+            )
+            .expectProblem(.unprocessableEntity)
             #expect(try await LoyaltyEntryRecord.query(on: world.app.db).filter(\.$kind == .expire).count() == 1)
         }
     }

@@ -67,6 +67,17 @@ public struct LoyaltyLedger: Sendable {
         lots.filter { lot in lot.expiresAt.map { $0 <= now } ?? false }
     }
 
+    /// The ledger as it stands at `now` once due expiries are written off, without writing them:
+    /// what a reader sees between the moment points expire and the next write that books it.
+    public func settled(at now: Date) -> LoyaltyLedger {
+        let due = dueExpiries(at: now)
+        guard !due.isEmpty else { return self }
+        let writeOffs = due.map { lot in
+            Entry(id: UUID(), kind: .expire, points: -lot.remaining, occurredAt: lot.expiresAt ?? now, expiresAt: nil)
+        }
+        return LoyaltyLedger(entries: entries + writeOffs)
+    }
+
     /// Points that expire within `window` after `now`.
     public func expiringSoon(at now: Date, within window: TimeInterval) -> [Lot] {
         lots.filter { lot in lot.expiresAt.map { $0 > now && $0 <= now.addingTimeInterval(window) } ?? false }

@@ -79,6 +79,8 @@ extension APIHandler {
         record.categories = PromotionRecord.text(
             (body.categories ?? []).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         let audience = body.audience
+        let texts = (body.categories ?? []) + (audience?.regions ?? []) + (audience?.tierCodes ?? [])
+        validator.check(!texts.contains { $0.contains(",") }, "categories", "categories, regions and tier codes must not contain commas")
         record.partnerTypes = PromotionRecord.text((audience?.partnerTypes ?? []).map(\.rawValue))
         record.regions = PromotionRecord.text(audience?.regions ?? [])
         let tierCodes = Set(audience?.tierCodes ?? [])

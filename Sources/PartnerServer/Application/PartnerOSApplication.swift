@@ -41,7 +41,7 @@ public enum PartnerOSApplication {
         app.middleware.use(RequestContextMiddleware())
 
         let pricing = PartnerPricingService(database: app.db, writes: writes)
-        let loyalty = LoyaltyService(database: app.db, writes: writes, rules: configuration.loyaltyRules)
+        let loyalty = LoyaltyService(database: app.db, rules: configuration.loyaltyRules)
         let handler = APIHandler(
             configuration: configuration,
             partners: PartnerRepository(database: app.db, writes: writes),

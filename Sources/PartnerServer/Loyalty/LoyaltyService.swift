@@ -2,11 +2,11 @@ import Fluent
 import Foundation
 import PartnerCore
 
-/// Books loyalty points. Every write first locks the partner and writes off expired points, so
-/// balances checked inside the transaction are exact and spending never touches expired lots.
+/// Books loyalty points inside the caller's transaction. Every write first locks the partner and
+/// writes off expired points, so balances checked there are exact and spending never touches
+/// expired lots.
 struct LoyaltyService {
     let database: any Database
-    let writes: WriteSerializer
     let rules: LoyaltyRules
 
     struct Summary {
@@ -14,12 +14,12 @@ struct LoyaltyService {
         let expiringSoon: [LoyaltyLedger.Lot]
     }
 
-    /// The ledger with expiries settled up to `now` (which may append expire entries).
+    /// The balance as of `now`, expired points already deducted. A pure read: the write-offs are
+    /// booked by the next write to the account (or the expiry sweep), so readers never queue
+    /// behind writers or write themselves.
     func summary(of partnerID: UUID, at now: Date = Date()) async throws -> Summary {
-        let ledger = try await writes.transaction(on: database) { db in
-            try await db.lockPartner(partnerID)
-            return try await settle(partnerID, at: now, on: db)
-        }
+        let records = try await LoyaltyEntryRecord.query(on: database).filter(\.$partner.$id == partnerID).all()
+        let ledger = LoyaltyLedger(entries: records.map(\.entry)).settled(at: now)
         return Summary(ledger: ledger, expiringSoon: ledger.expiringSoon(at: now, within: 30 * 86_400))
     }
 
