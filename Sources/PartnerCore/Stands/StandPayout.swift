@@ -1,0 +1,14 @@
+/// A stand partner's commission for a period: the package rate on the period's sales, rounded
+/// half up to the minor unit.
+public struct StandPayout: Equatable, Sendable {
+    public let sales: Money
+    public let commissionBasisPoints: Int
+    public let commission: Money
+
+    public init(sales: Money, package: StandPackage) {
+        self.sales = sales
+        commissionBasisPoints = package.commissionBasisPoints
+        let scaled = sales.minorUnits * Int64(commissionBasisPoints)
+        commission = Money(minorUnits: (scaled + 5_000) / 10_000, currency: sales.currency)
+    }
+}

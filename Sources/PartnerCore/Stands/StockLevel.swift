@@ -1,0 +1,48 @@
+/// One SKU at one stand location: what is on the shelf, what is on its way, and the planogram's
+/// levels.
+public struct StockLevel: Equatable, Sendable {
+    public var onHand: Int
+    public var onOrder: Int
+    public var parLevel: Int
+    public var minLevel: Int
+
+    public init(onHand: Int, onOrder: Int = 0, parLevel: Int, minLevel: Int) {
+        self.onHand = onHand
+        self.onOrder = onOrder
+        self.parLevel = parLevel
+        self.minLevel = minLevel
+    }
+
+    /// Low when what is on the shelf is at or below the minimum.
+    public var isLow: Bool { onHand <= minLevel }
+
+    /// The refill that restores par: par − on hand − on order, rounded up to whole packs
+    /// (0 when nothing is needed).
+    public func refillQuantity(packSize: Int) -> Int {
+        let gap = parLevel - onHand - onOrder
+        guard gap > 0 else { return 0 }
+        let pack = max(packSize, 1)
+        return (gap + pack - 1) / pack * pack
+    }
+
+    /// A sale takes what the shelf has; anything beyond it is a shortfall to reconcile at the next
+    /// count (the shelf never goes negative).
+    public func selling(_ quantity: Int) -> (level: StockLevel, shortfall: Int) {
+        var next = self
+        let sold = min(quantity, onHand)
+        next.onHand -= sold
+        return (next, quantity - sold)
+    }
+
+    /// Whether selling `quantity` takes this SKU from above its minimum to at or below it: the
+    /// moment to raise exactly one low-stock alert.
+    public func crossesLowLine(selling quantity: Int) -> Bool {
+        !isLow && selling(quantity).level.isLow
+    }
+
+    /// Days the shelf lasts at `dailyDemand` units a day; `nil` without demand.
+    public func daysOfCover(dailyDemand: Double) -> Double? {
+        guard dailyDemand > 0 else { return nil }
+        return Double(onHand) / dailyDemand
+    }
+}
