@@ -33,8 +33,7 @@ extension APIHandler {
         let filter = PartnerFilter(
             type: query._type.map(PartnerType.init), region: query.region, tierCode: query.tier,
             status: query.status.map(PartnerStatus.init), query: query.q)
-        let page = try await partners.list(filter, scope: caller.scope, page: PageRequest(limit: query.limit, cursor: query.cursor))
-        return .ok(.init(body: .json(.init(items: try page.items.map { try $0.api }, nextCursor: page.nextCursor))))
+        return .ok(.init(body: .json(try await partnerPage(filter, for: caller, limit: query.limit, cursor: query.cursor))))
     }
 
     func listDealers(_ input: Operations.ListDealers.Input) async throws -> Operations.ListDealers.Output {
@@ -43,8 +42,15 @@ extension APIHandler {
         let filter = PartnerFilter(
             type: .dealer, region: query.region, tierCode: query.tier,
             status: query.status.map(PartnerStatus.init), query: query.q)
-        let page = try await partners.list(filter, scope: caller.scope, page: PageRequest(limit: query.limit, cursor: query.cursor))
-        return .ok(.init(body: .json(.init(items: try page.items.map { try $0.api }, nextCursor: page.nextCursor))))
+        return .ok(.init(body: .json(try await partnerPage(filter, for: caller, limit: query.limit, cursor: query.cursor))))
+    }
+
+    /// One page of the partners the caller may see, as both partner lists answer it.
+    private func partnerPage(_ filter: PartnerFilter, for caller: Caller, limit: Int?, cursor: String?) async throws
+        -> Components.Schemas.PartnerPage
+    {
+        let page = try await partners.list(filter, scope: caller.scope, page: PageRequest(limit: limit, cursor: cursor))
+        return .init(items: try page.items.map { try $0.api }, nextCursor: page.nextCursor)
     }
 
     func getPartner(_ input: Operations.GetPartner.Input) async throws -> Operations.GetPartner.Output {

@@ -15,18 +15,10 @@ struct ProblemMiddleware: AsyncMiddleware {
             var problem = mapped.problem
             problem.instance = request.url.path
             let response = Response(status: HTTPResponseStatus(statusCode: problem.status))
-            try response.content.encode(problem, using: JSONEncoder.problem)
+            try response.content.encode(problem, using: JSONEncoder.sortedCompact)
             response.headers.contentType = ProblemDetails.mediaType
             for (name, value) in mapped.headers { response.headers.replaceOrAdd(name: name, value: value) }
             return response
         }
     }
-}
-
-extension JSONEncoder {
-    static let problem: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
 }

@@ -5,8 +5,7 @@ import Foundation
 /// rolls back together with the change it describes.
 enum EventOutbox {
     static func append(_ event: DomainEvent, on database: any Database, at now: Date = Date()) async throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONEncoder.sortedCompact
         encoder.dateEncodingStrategy = .iso8601
         let data = try encoder.encode(event.data)
         try await OutboxEventRecord(

@@ -111,11 +111,3 @@ struct PartnerPricingService {
         return Page(rows: rows, limit: page.limit) { $0.version }
     }
 }
-
-extension JSONEncoder {
-    static var sortedCompact: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-}
