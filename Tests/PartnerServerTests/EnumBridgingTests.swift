@@ -24,5 +24,7 @@ struct EnumBridgingTests {
         #expect(roundTrips(ContractKind.self, Components.Schemas.ContractKind.self))
         #expect(roundTrips(ContractStatus.self, Components.Schemas.ContractStatus.self))
         #expect(roundTrips(ComplianceDocumentKind.self, Components.Schemas.ComplianceDocumentKind.self))
+        #expect(roundTrips(StandPackage.self, Components.Schemas.StandPackageLevel.self))
+        #expect(roundTrips(RefillStatus.self, Components.Schemas.RefillStatus.self))
     }
 }

@@ -6,6 +6,12 @@ public struct OrderDraft: Equatable, Sendable {
         public let quantity: Int
         /// Position of the SKU's first line in the request, for error messages.
         public var index: Int = 0
+
+        public init(sku: String, quantity: Int, index: Int = 0) {
+            self.sku = sku
+            self.quantity = quantity
+            self.index = index
+        }
     }
 
     public static let maxLines = 200

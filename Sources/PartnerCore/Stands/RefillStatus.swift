@@ -22,6 +22,10 @@ public enum RefillStatus: String, CaseIterable, Codable, Sendable {
     /// An open refill blocks a second automatic one for the same location.
     public var isOpen: Bool { self == .requested || self == .approved || self == .shipped || self == .delivered }
 
+    /// Stock not yet on the shelf: while one of these exists for a location, no second refill is
+    /// raised for it.
+    public var isInFlight: Bool { self == .requested || self == .approved || self == .shipped }
+
     public func moving(to next: RefillStatus) throws(RefillError) -> RefillStatus {
         guard allowedNext.contains(next) else { throw .illegalStatusTransition(from: self, to: next) }
         return next

@@ -14,6 +14,9 @@ public enum CalendarDay {
         return date
     }
 
+    /// Midnight UTC of the day `date` falls on.
+    public static func startOfDay(_ date: Date) -> Date { utc.startOfDay(for: date) }
+
     public static func format(_ date: Date) -> String {
         let parts = utc.dateComponents([.year, .month, .day], from: date)
         return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)

@@ -22,6 +22,7 @@ struct APIHandler: APIProtocol {
     let orders: OrderService
     let orderReader: OrderRepository
     let idempotency: IdempotencyStore
+    let stands: StandProgram
     let authenticator: Authenticator
     let loginThrottle: LoginThrottle
     /// A real bcrypt hash verified against when the email is unknown, so a login takes as long for a

@@ -59,6 +59,7 @@ public enum PartnerOSApplication {
             orders: OrderService(database: app.db, writes: writes, pricing: pricing, loyalty: loyalty),
             orderReader: OrderRepository(database: app.db),
             idempotency: IdempotencyStore(database: app.db, writes: writes),
+            stands: StandProgram(database: app.db, writes: writes, pricing: pricing),
             authenticator: Authenticator(database: app.db),
             loginThrottle: LoginThrottle(maxFailures: configuration.maxFailedLogins, window: configuration.loginWindow),
             decoyPasswordHash: try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next())

@@ -32,6 +32,8 @@ enum ProblemMapping {
         case .illegalStatusTransition(let from, let to) as PromotionError:
             let allowed = PromotionStatus.allCases.filter { (try? from.moving(to: $0)) != nil }.map(\.rawValue)
             return transitionConflict("A promotion", from: from.rawValue, to: to.rawValue, allowed: allowed)
+        case .illegalStatusTransition(let from, let to) as RefillError:
+            return transitionConflict("A refill", from: from.rawValue, to: to.rawValue, allowed: from.allowedNext.map(\.rawValue))
         case let error as DecodingError:
             return map(error)
         case let error as any AbortError:

@@ -18,5 +18,6 @@ enum PartnerOSMigrations {
         CreatePromotions(),
         CreateContracts(),
         CreatePartnerPerformance(),
+        CreateStandProgram(),
     ]
 }

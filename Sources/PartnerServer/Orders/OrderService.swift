@@ -44,7 +44,7 @@ struct OrderService {
             throw ValidationFailure(field: "items", message: "must all be priced in one currency")
         }
         let order = PartnerOrderRecord()
-        order.number = Self.orderNumber(at: now)
+        order.number = DocumentNumber.make("PO", at: now)
         order.$partner.id = partnerID
         order.status = .submitted
         order.channel = placement.channel
@@ -119,14 +119,5 @@ struct OrderService {
             order.stamp(next, at: now)
             order.updatedAt = current.updatedAt
         }
-    }
-
-    /// `PO-261122-7KQ2MX`: the day it was placed plus six random Crockford base32 characters.
-    static func orderNumber(at date: Date) -> String {
-        let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
-        var generator = SystemRandomNumberGenerator()
-        let suffix = String((0..<6).map { _ in alphabet.randomElement(using: &generator)! })
-        let day = CalendarDay.format(date).replacingOccurrences(of: "-", with: "").dropFirst(2)
-        return "PO-\(day)-\(suffix)"
     }
 }

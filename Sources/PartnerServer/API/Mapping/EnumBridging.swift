@@ -26,6 +26,8 @@ extension PromotionStatus: BridgedEnum {}
 extension ContractKind: BridgedEnum {}
 extension ContractStatus: BridgedEnum {}
 extension ComplianceDocumentKind: BridgedEnum {}
+extension StandPackage: BridgedEnum {}
+extension RefillStatus: BridgedEnum {}
 extension Components.Schemas.PartnerType: BridgedEnum {}
 extension Components.Schemas.PartnerStatus: BridgedEnum {}
 extension Components.Schemas.UserRole: BridgedEnum {}
@@ -38,3 +40,5 @@ extension Components.Schemas.PromotionStatus: BridgedEnum {}
 extension Components.Schemas.ContractKind: BridgedEnum {}
 extension Components.Schemas.ContractStatus: BridgedEnum {}
 extension Components.Schemas.ComplianceDocumentKind: BridgedEnum {}
+extension Components.Schemas.StandPackageLevel: BridgedEnum {}
+extension Components.Schemas.RefillStatus: BridgedEnum {}

@@ -1,0 +1,89 @@
+import Fluent
+import Foundation
+import PartnerAPI
+import PartnerCore
+import Vapor
+
+extension APIHandler {
+    func createInventorySnapshot(_ input: Operations.CreateInventorySnapshot.Input) async throws
+        -> Operations.CreateInventorySnapshot.Output
+    {
+        let caller = try await authenticate()
+        let stand = try await visibleStand(input.path.id, for: caller)
+        let standID = try stand.requireID()
+        try requireStandActor(caller, stand: standID, orService: .inventoryWrite)
+        guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
+        var validator = FieldValidator()
+        let locationID = optionalUUID(body.locationId, field: "locationId", into: &validator)
+        let note = validator.optionalText(body.note, "note", maxLength: 500)
+        validator.check(body.takenAt <= Date().addingTimeInterval(300), "takenAt", "must not be in the future")
+        validator.check(!body.lines.isEmpty, "lines", "must contain at least one counted SKU")
+        validator.check(body.lines.count <= 500, "lines", "must contain at most 500 lines")
+        var seen: Set<String> = []
+        let lines = body.lines.enumerated().map { index, line in
+            let sku = line.sku.trimmingCharacters(in: .whitespaces).uppercased()
+            validator.check(!sku.isEmpty, "lines[\(index)].sku", "must not be empty")
+            validator.check(seen.insert(sku).inserted, "lines[\(index)].sku", "'\(sku)' is counted twice")
+            validator.check(
+                (0...OrderDraft.maxQuantity).contains(line.counted), "lines[\(index)].counted",
+                "must be between 0 and \(OrderDraft.maxQuantity)")
+            return (sku: sku, counted: line.counted, index: index)
+        }
+        try validator.finish()
+        guard let locationID else { throw ValidationFailure(field: "locationId", message: "is required") }
+        let snapshot = try await stands.counts.record(
+            .init(
+                locationID: locationID, takenAt: body.takenAt, source: body.source.rawValue, note: note, lines: lines,
+                countedBy: caller.userID), stand: standID)
+        return .created(.init(body: .json(try snapshot.api)))
+    }
+
+    func listInventorySnapshots(_ input: Operations.ListInventorySnapshots.Input) async throws -> Operations.ListInventorySnapshots.Output {
+        let caller = try await authenticate()
+        let stand = try await visibleStand(input.path.id, for: caller)
+        let query = input.query
+        var validator = FieldValidator()
+        let locationID = optionalUUID(query.locationId, field: "locationId", into: &validator)
+        try validator.finish()
+        let page = try await stands.repository.snapshots(
+            of: try stand.requireID(), locationID: locationID, page: PageRequest(limit: query.limit, cursor: query.cursor))
+        return .ok(.init(body: .json(.init(items: try page.items.map { try $0.api }, nextCursor: page.nextCursor))))
+    }
+
+    func onLowStock(_ input: Operations.OnLowStock.Input) async throws -> Operations.OnLowStock.Output {
+        let caller = try await authenticate()
+        try caller.requireHeadquarters(orService: .inventoryWrite)
+        guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
+        let stand = try await visibleStand(body.standId, for: caller, field: "standId")
+        let standID = try stand.requireID()
+        var validator = FieldValidator()
+        let locationID = optionalUUID(body.locationId, field: "locationId", into: &validator)
+        let skus = body.skus.map { Set($0.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }) }
+        if let skus { validator.check(!skus.isEmpty && skus.count <= 500, "skus", "must list between 1 and 500 SKUs") }
+        try validator.finish()
+        let policy = stands.lowStock
+        let now = Date()
+        let results = try await stands.writes.transaction(on: stands.database) { db in
+            try await db.lockPartner(standID)
+            let locations =
+                if let locationID {
+                    [try await StandSaleService.location(locationID, of: standID, on: db)]
+                } else {
+                    try await StandLocationRecord.query(on: db).filter(\.$stand.$id == standID).sort(\.$name).all()
+                }
+            if let skus {
+                let planogram = Set(try await StandInventoryRecord.query(on: db).filter(\.$stand.$id == standID).all(\.$sku))
+                let unknown = skus.subtracting(planogram).sorted()
+                guard unknown.isEmpty else {
+                    throw ValidationFailure(field: "skus", message: "not on this stand's planogram: \(unknown.joined(separator: ", "))")
+                }
+            }
+            return try await policy.evaluate(stand: stand, locations: locations, skus: skus, on: db, at: now).map { result in
+                Components.Schemas.LowStockLocationResult(
+                    locationId: try result.location.requireID().apiString, lowSkus: result.lowSKUs,
+                    action: Components.Schemas.LowStockAction(rawValue: result.action) ?? .none, refill: try result.refill?.api)
+            }
+        }
+        return .ok(.init(body: .json(.init(standId: standID.apiString, evaluatedAt: now, locations: results))))
+    }
+}

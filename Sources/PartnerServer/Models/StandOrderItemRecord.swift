@@ -1,0 +1,20 @@
+import Fluent
+import Foundation
+
+/// One SKU of a stand sale.
+final class StandOrderItemRecord: Model, @unchecked Sendable {
+    static let schema = "stand_order_items"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "order_id") var order: StandOrderRecord
+    @Parent(key: "product_id") var product: ProductRecord
+    @Field(key: "line_no") var lineNumber: Int
+    @Field(key: "sku") var sku: String
+    @Field(key: "name") var name: String
+    @Field(key: "quantity") var quantity: Int
+    @Field(key: "unit_price_minor") var unitPriceMinor: Int64
+    @Field(key: "line_total_minor") var lineTotalMinor: Int64
+    @Field(key: "shortfall") var shortfall: Int
+
+    init() {}
+}

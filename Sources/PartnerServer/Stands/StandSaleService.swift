@@ -1,0 +1,120 @@
+import Fluent
+import Foundation
+import PartnerCore
+
+/// Records a sale at a stand in one transaction: the shelf goes down (never below zero, the rest
+/// is kept as a shortfall for the next count), points accrue, and the low-stock policy runs.
+struct StandSaleService {
+    struct Line: Sendable {
+        let sku: String
+        let quantity: Int
+        let unitPrice: Money?
+        let index: Int
+    }
+
+    struct Payment: Sendable {
+        let method: String
+        let reference: String?
+        let qrCodeID: String?
+    }
+
+    struct Sale: Sendable {
+        let locationID: UUID?
+        let soldAt: Date
+        let lines: [Line]
+        let payment: Payment?
+        let recordedBy: UUID
+    }
+
+    let loyalty: StandLoyaltyService
+    let lowStock: LowStockPolicy
+
+    func record(_ sale: Sale, stand standID: UUID, on db: any Database, at now: Date = Date()) async throws -> StandOrderRecord {
+        try await db.lockPartner(standID)
+        guard let stand = try await StandPartnerRecord.find(standID, on: db) else { throw APIError.notFound("No stand with this id.") }
+        guard let partner = try await PartnerRecord.find(standID, on: db), partner.status == .active else {
+            throw ValidationFailure(field: "standId", message: "is not active; only active stands record sales")
+        }
+        let location = try await Self.location(sale.locationID, of: standID, on: db)
+        let locationID = try location.requireID()
+        let shelf = try await StandInventoryRecord.query(on: db).filter(\.$location.$id == locationID).with(\.$product).all()
+        let bySKU = Dictionary(uniqueKeysWithValues: shelf.map { ($0.sku, $0) })
+        var validator = FieldValidator()
+        for line in sale.lines {
+            guard let stocked = bySKU[line.sku] else {
+                validator.fail("items[\(line.index)].sku", "'\(line.sku)' is not on this location's planogram")
+                continue
+            }
+            if let price = line.unitPrice {
+                validator.check(
+                    price.currency.code == stocked.product.currency, "items[\(line.index)].unitPrice.currency",
+                    "must be \(stocked.product.currency), the product's currency")
+            }
+        }
+        try validator.finish()
+
+        let order = StandOrderRecord()
+        order.number = DocumentNumber.make("SR", at: now)
+        order.$stand.id = standID
+        order.$location.id = locationID
+        order.sell(at: sale.soldAt)
+        order.currency = bySKU[sale.lines[0].sku]?.product.currency ?? Currency.eur.code
+        order.paymentMethod = sale.payment?.method
+        order.paymentReference = sale.payment?.reference
+        order.qrCodeID = sale.payment?.qrCodeID
+        order.createdBy = sale.recordedBy
+        order.createdAt = now
+        var items: [StandOrderItemRecord] = []
+        var crossed: [String] = []
+        for (number, line) in sale.lines.enumerated() {
+            guard let stocked = bySKU[line.sku] else { continue }
+            let unitPrice = line.unitPrice?.minorUnits ?? stocked.product.listPriceMinor
+            let (after, shortfall) = stocked.level.selling(line.quantity)
+            if stocked.level.crossesLowLine(selling: line.quantity) { crossed.append(stocked.sku) }
+            stocked.unreconciledShortfall += shortfall
+            try await StandStock.setOnHand(stocked, to: after.onHand, at: now, on: db)
+            let item = StandOrderItemRecord()
+            item.$product.id = stocked.$product.id
+            item.lineNumber = number + 1
+            item.sku = stocked.sku
+            item.name = stocked.product.name
+            item.quantity = line.quantity
+            item.unitPriceMinor = unitPrice
+            item.lineTotalMinor = unitPrice * Int64(line.quantity)
+            item.shortfall = shortfall
+            items.append(item)
+        }
+        order.totalMinor = items.reduce(0) { $0 + $1.lineTotalMinor }
+        order.units = items.reduce(0) { $0 + $1.quantity }
+        order.lowStockSKUs = crossed.joined(separator: ",")
+        order.pointsEarned = 0
+        try await order.create(on: db)
+        let orderID = try order.requireID()
+        for item in items {
+            item.$order.id = orderID
+            try await item.create(on: db)
+        }
+        order.$items.value = items
+        order.pointsEarned = try await loyalty.earn(for: order, package: stand.packageLevel, joinedAt: stand.joinedAt, on: db, at: now)
+        order.refillID = try await lowStock.react(to: crossed, stand: stand, location: location, on: db, at: now)?.requireID()
+        try await order.update(on: db)
+        try await EventOutbox.append(StandEvents.saleRecorded(order), on: db, at: now)
+        return order
+    }
+
+    /// The given location of the stand, or its only one; 422 otherwise.
+    static func location(_ id: UUID?, of standID: UUID, on db: any Database, field: String = "locationId") async throws
+        -> StandLocationRecord
+    {
+        let query = StandLocationRecord.query(on: db).filter(\.$stand.$id == standID)
+        if let id {
+            guard let location = try await query.filter(\.$id == id).first() else {
+                throw ValidationFailure(field: field, message: "is not a location of this stand")
+            }
+            return location
+        }
+        let all = try await query.limit(2).all()
+        guard all.count == 1 else { throw ValidationFailure(field: field, message: "is required: the stand has several locations") }
+        return all[0]
+    }
+}

@@ -1,0 +1,15 @@
+import Foundation
+import PartnerCore
+
+/// Human-readable numbers for orders, sales and refills: `PO-261122-7KQ2MX` — a prefix, the day,
+/// and six random Crockford base32 characters (no I, L, O, U to misread); the unique index on
+/// each table is the final guard.
+enum DocumentNumber {
+    static func make(_ prefix: String, at date: Date) -> String {
+        let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+        var generator = SystemRandomNumberGenerator()
+        let suffix = String((0..<6).map { _ in alphabet.randomElement(using: &generator)! })
+        let day = CalendarDay.format(date).replacingOccurrences(of: "-", with: "").dropFirst(2)
+        return "\(prefix)-\(day)-\(suffix)"
+    }
+}
