@@ -1,0 +1,133 @@
+import Fluent
+import Foundation
+import PartnerCore
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import PartnerServer
+
+@Suite("Stand counts and the low-stock hook")
+struct StandInventoryTests {
+    private func setUp(_ world: TestWorld, package: String = "plus") async throws -> (TestWorld.Account, TestWorld.Stand, TestWorld.Account) {
+        let staff = try await world.account(.staff)
+        try await world.seedCatalogue(as: staff)
+        let stand = try await world.enrolStand(as: staff, package: package)
+        let partner = try #require(try await PartnerRecord.find(UUID(uuidString: stand.id), on: world.app.db))
+        return (staff, stand, try await world.member(of: partner, role: .manager))
+    }
+
+    private func count(_ world: TestWorld, _ stand: TestWorld.Stand, _ lines: String, as account: TestWorld.Account?) async throws
+        -> TestingHTTPResponse
+    {
+        try await world.send(
+            .POST, "\(stand.path)/inventory-snapshots", as: account,
+            json: #"{"locationId":"\#(stand.locations[0])","takenAt":"2026-11-01T09:00:00Z","source":"count","lines":\#(lines)}"#)
+    }
+
+    @Test func aCountStoresVarianceAndShrinkageAndSetsTheShelf() async throws {
+        try await withTestApp { world in
+            let (staff, stand, manager) = try await setUp(world)
+            // 12 expected, 9 counted: 3 missing at the 8.00 unit cost. SER-001 has no cost: shrinkage is worth 0.
+            let response = try await count(
+                world, stand, #"[{"sku":"lip-001","counted":9},{"sku":"SER-001","counted":6}]"#, as: manager)
+            #expect(response.status == .created, "\(response.body.string)")
+            let snapshot = try response.json
+            let lines = try #require(snapshot["lines"] as? [[String: Any]])
+            #expect(lines.map { $0["expected"] as? Int } == [12, 5])
+            #expect(lines.map { $0["variance"] as? Int } == [-3, 1])
+            #expect(lines.map { $0["shrinkageUnits"] as? Int } == [3, 0])
+            #expect((lines.first?["shrinkageValue"] as? [String: Any])?["amount"] as? String == "24.00")
+            #expect(snapshot["variance"] as? Int == -2)
+            #expect(snapshot["shrinkageUnits"] as? Int == 3)
+            #expect((snapshot["shrinkageValue"] as? [String: Any])?["amount"] as? String == "24.00")
+            #expect(try await world.shelf(stand, "LIP-001", as: staff)["onHand"] as? Int == 9)
+            #expect(try await world.shelf(stand, "SER-001", as: staff)["onHand"] as? Int == 6)
+            let listed = try await world.send(.GET, "\(stand.path)/inventory-snapshots", as: manager).json
+            #expect((listed["items"] as? [[String: Any]])?.count == 1)
+            let details = try await world.send(.GET, "\(stand.path)/details", as: manager).json
+            #expect((details["latestSnapshot"] as? [String: Any])?["id"] as? String == snapshot["id"] as? String)
+            #expect(try await world.events(ofType: "stand.inventory.counted").count == 1)
+        }
+    }
+
+    @Test func aCountReconcilesShortfallsAndRunsTheLowStockPolicy() async throws {
+        try await withTestApp { world in
+            let (staff, stand, manager) = try await setUp(world)
+            _ = try await world.sale(stand, #"[{"sku":"LIP-001","quantity":14}]"#, as: manager)
+            #expect(try await world.shelf(stand, "LIP-001", as: staff)["unreconciledShortfall"] as? Int == 2)
+            _ = try await count(world, stand, #"[{"sku":"LIP-001","counted":3}]"#, as: staff)
+            let line = try await world.shelf(stand, "LIP-001", as: staff)
+            #expect(line["onHand"] as? Int == 3 && line["unreconciledShortfall"] as? Int == 0)
+            // The sale already crossed; a count does not cross again. SER-001 counted down to 1 does.
+            _ = try await count(world, stand, #"[{"sku":"SER-001","counted":1}]"#, as: staff)
+            #expect(try await world.events(ofType: "stand.low_stock").count == 2)
+        }
+    }
+
+    @Test func invalidCountsAreRefusedAndOtherStandsAreInvisible() async throws {
+        try await withTestApp { world in
+            let (staff, stand, manager) = try await setUp(world)
+            let bad = try await count(
+                world, stand, #"[{"sku":"LIP-001","counted":-1},{"sku":"LIP-001","counted":2},{"sku":"NOPE","counted":1}]"#, as: manager)
+            #expect(try Set(bad.fieldErrors()) == ["lines[0].counted", "lines[1].sku"])
+            #expect(try await count(world, stand, #"[{"sku":"NOPE","counted":1}]"#, as: manager).fieldErrors() == ["lines[0].sku"])
+            #expect(try await count(world, stand, "[]", as: manager).fieldErrors() == ["lines"])
+            try await world.send(
+                .POST, "\(stand.path)/inventory-snapshots", as: manager,
+                json: #"{"locationId":"\#(stand.locations[0])","takenAt":"2026-11-01T09:00:00Z","source":"guess","lines":[]}"#
+            ).expectProblem(.unprocessableEntity)
+            let viewer = try await world.member(
+                of: try #require(try await PartnerRecord.find(UUID(uuidString: stand.id), on: world.app.db)), role: .viewer)
+            try await count(world, stand, #"[{"sku":"LIP-001","counted":1}]"#, as: viewer).expectProblem(.forbidden)
+            try await count(world, stand, #"[{"sku":"LIP-001","counted":1}]"#, as: nil).expectProblem(.unauthorized)
+            let other = try await world.enrolStand(as: staff, name: "Far Away", stocked: false)
+            let stranger = try await world.member(
+                of: try #require(try await PartnerRecord.find(UUID(uuidString: other.id), on: world.app.db)))
+            try await count(world, stand, #"[{"sku":"LIP-001","counted":1}]"#, as: stranger).expectProblem(.notFound)
+            try await world.send(.GET, "\(stand.path)/inventory-snapshots", as: stranger).expectProblem(.notFound)
+            #expect(try await StandInventorySnapshotRecord.query(on: world.app.db).count() == 0)
+            #expect(try await world.shelf(stand, "LIP-001", as: staff)["onHand"] as? Int == 12)
+        }
+    }
+
+    @Test func theAutomationHookCreatesOneRefillAndThenReportsIt() async throws {
+        try await withTestApp { world in
+            let (staff, stand, manager) = try await setUp(world, package: "starter")
+            let admin = try await world.account(.admin)
+            let inventoryOS = try await world.serviceToken(#""inventory:write""#, as: admin)
+            let hook = "/api/v1/stand/automation/on-low-stock"
+            let body = #"{"standId":"\#(stand.id)"}"#
+            let calm = try await world.send(.POST, hook, json: body, headers: inventoryOS).json
+            #expect((calm["locations"] as? [[String: Any]])?.first?["action"] as? String == "none")
+            // Starter stands are not refilled by the sale itself; Automation OS calls the hook.
+            _ = try await world.sale(stand, #"[{"sku":"LIP-001","quantity":9}]"#, as: manager)
+            let first = try await world.send(.POST, hook, json: body, headers: inventoryOS).json
+            let result = try #require((first["locations"] as? [[String: Any]])?.first)
+            #expect(result["action"] as? String == "created")
+            #expect(result["lowSkus"] as? [String] == ["LIP-001"])
+            let refill = try #require(result["refill"] as? [String: Any])
+            #expect(refill["source"] as? String == "automation")
+            #expect((refill["lines"] as? [[String: Any]])?.map { $0["quantity"] as? Int } == [12])
+            try await withThrowingTaskGroup(of: String?.self) { group in
+                for _ in 0..<10 {
+                    group.addTask {
+                        let again = try await world.send(.POST, hook, json: body, headers: inventoryOS).json
+                        return (again["locations"] as? [[String: Any]])?.first?["action"] as? String
+                    }
+                }
+                for try await action in group { #expect(action == "existing") }
+            }
+            #expect(try await StandRefillOrderRecord.query(on: world.app.db).filter(\.$status == .requested).count() == 1)
+            let filtered = try await world.send(.POST, hook, json: #"{"standId":"\#(stand.id)","skus":["NOPE"]}"#, headers: inventoryOS)
+            #expect(try filtered.fieldErrors() == ["skus"])
+            let salesOS = try await world.serviceToken(#""sales:write""#, as: admin)
+            try await world.send(.POST, hook, json: body, headers: salesOS).expectProblem(.forbidden)
+            try await world.send(.POST, hook, as: manager, json: body).expectProblem(.forbidden)
+            try await world.send(.POST, hook, json: body).expectProblem(.unauthorized)
+            #expect(try await world.send(.POST, hook, as: staff, json: body).status == .ok)
+            try await world.send(.POST, hook, as: staff, json: #"{"standId":"\#(UUID().uuidString)"}"#).expectProblem(.notFound)
+            #expect(try await world.send(.POST, hook, as: staff, json: #"{"standId":"nope"}"#).fieldErrors() == ["standId"])
+        }
+    }
+}
