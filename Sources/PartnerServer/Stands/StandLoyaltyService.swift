@@ -9,7 +9,8 @@ import SQLKit
 struct StandLoyaltyService {
     let rules: StandLoyaltyRules
 
-    /// Earns for `sale` and books any bonus it unlocks; returns the points the sale itself earned.
+    /// Earns for `sale` (dated when it was sold, so a late upload counts in its own period) and books
+    /// any bonus it unlocks; returns the points the sale itself earned.
     func earn(for sale: StandOrderRecord, package: StandPackage, joinedAt: Date, on db: any Database, at now: Date) async throws -> Int {
         let standID = sale.$stand.id
         let total = Money(minorUnits: sale.totalMinor, currency: sale.money)
@@ -17,7 +18,7 @@ struct StandLoyaltyService {
         if points > 0 {
             try await book(
                 StandLoyaltyLedgerRecord(
-                    standID: standID, kind: .earn, points: points, occurredAt: now, key: "earn:sale:\(try sale.requireID().apiString)",
+                    standID: standID, kind: .earn, points: points, occurredAt: sale.soldAt, key: "earn:sale:\(try sale.requireID().apiString)",
                     reference: "sale:\(sale.number)"), on: db, at: now)
         }
         let lifetime = try await Self.lifetimeSales(of: standID, on: db)

@@ -130,7 +130,7 @@ struct StandPerformanceService {
             """
             SELECT stand_id AS "standId", CAST(COALESCE(SUM(total_minor), 0) AS BIGINT) AS total
             FROM \(ident: StandOrderRecord.schema)
-            WHERE stand_id IN \(binds: peers) AND sold_at_ms >= \(bind: start) AND sold_at_ms < \(bind: end)
+            WHERE stand_id IN (\(binds: peers)) AND sold_at_ms >= \(bind: start) AND sold_at_ms < \(bind: end)
             GROUP BY stand_id
             """
         ).all(decoding: Row.self)
