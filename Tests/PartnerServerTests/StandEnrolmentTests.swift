@@ -43,7 +43,8 @@ struct StandEnrolmentTests {
             let staff = try await world.account(.staff)
             try await world.seedCatalogue(as: staff)
             let partner = try await world.partner("Corner Stand", type: .stand, tierCode: nil)
-            let body = #"{"partnerId":"\#(partner.id!.apiString)","packageLevel":"starter","locations":[\#(TestWorld.standLocation("Shop"))]}"#
+            let body =
+                #"{"partnerId":"\#(partner.id!.apiString)","packageLevel":"starter","locations":[\#(TestWorld.standLocation("Shop"))]}"#
             let created = try await world.send(.POST, "/api/v1/stand/create", as: staff, json: body)
             #expect(created.status == .created)
             let sites = try #require(try created.json["locations"] as? [[String: Any]])
@@ -53,7 +54,8 @@ struct StandEnrolmentTests {
             try await world.send(.POST, "/api/v1/stand/create", as: staff, json: body).expectProblem(.conflict)
             let dealer = try await world.partner("Not A Stand")
             let wrongType = try await world.send(
-                .POST, "/api/v1/stand/create", as: staff, json: body.replacingOccurrences(of: partner.id!.apiString, with: dealer.id!.apiString))
+                .POST, "/api/v1/stand/create", as: staff,
+                json: body.replacingOccurrences(of: partner.id!.apiString, with: dealer.id!.apiString))
             #expect(try wrongType.fieldErrors() == ["partnerId"])
         }
     }
@@ -78,7 +80,8 @@ struct StandEnrolmentTests {
                  "planogram":[{"sku":"NOPE","parLevel":5,"minLevel":1},{"sku":"LIP-001","parLevel":3,"minLevel":3},{"sku":"OLD-001","parLevel":3,"minLevel":1}]}
                 """#
             let lines = try await world.send(.POST, "/api/v1/stand/create", as: staff, json: planogram)
-            #expect(try Set(lines.fieldErrors()) == ["planogram[0].sku", "planogram[1].minLevel", "planogram[2].sku"], "\(lines.body.string)")
+            #expect(
+                try Set(lines.fieldErrors()) == ["planogram[0].sku", "planogram[1].minLevel", "planogram[2].sku"], "\(lines.body.string)")
             let neither = #"{"packageLevel":"plus","locations":[\#(TestWorld.standLocation("S"))]}"#
             #expect(try await world.send(.POST, "/api/v1/stand/create", as: staff, json: neither).fieldErrors() == ["partner"])
             try await world.send(.POST, "/api/v1/stand/create", as: staff, json: neither.replacingOccurrences(of: "plus", with: "gold"))

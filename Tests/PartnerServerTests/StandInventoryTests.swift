@@ -9,14 +9,6 @@ import VaporTesting
 
 @Suite("Stand counts and the low-stock hook")
 struct StandInventoryTests {
-    private func setUp(_ world: TestWorld, package: String = "plus") async throws -> (TestWorld.Account, TestWorld.Stand, TestWorld.Account) {
-        let staff = try await world.account(.staff)
-        try await world.seedCatalogue(as: staff)
-        let stand = try await world.enrolStand(as: staff, package: package)
-        let partner = try #require(try await PartnerRecord.find(UUID(uuidString: stand.id), on: world.app.db))
-        return (staff, stand, try await world.member(of: partner, role: .manager))
-    }
-
     private func count(_ world: TestWorld, _ stand: TestWorld.Stand, _ lines: String, as account: TestWorld.Account?) async throws
         -> TestingHTTPResponse
     {
@@ -27,7 +19,7 @@ struct StandInventoryTests {
 
     @Test func aCountStoresVarianceAndShrinkageAndSetsTheShelf() async throws {
         try await withTestApp { world in
-            let (staff, stand, manager) = try await setUp(world)
+            let (staff, stand, manager) = try await world.stockedStand()
             // 12 expected, 9 counted: 3 missing at the 8.00 unit cost. SER-001 has no cost: shrinkage is worth 0.
             let response = try await count(
                 world, stand, #"[{"sku":"lip-001","counted":9},{"sku":"SER-001","counted":6}]"#, as: manager)
@@ -53,7 +45,7 @@ struct StandInventoryTests {
 
     @Test func aCountReconcilesShortfallsAndRunsTheLowStockPolicy() async throws {
         try await withTestApp { world in
-            let (staff, stand, manager) = try await setUp(world)
+            let (staff, stand, manager) = try await world.stockedStand()
             _ = try await world.sale(stand, #"[{"sku":"LIP-001","quantity":14}]"#, as: manager)
             #expect(try await world.shelf(stand, "LIP-001", as: staff)["unreconciledShortfall"] as? Int == 2)
             _ = try await count(world, stand, #"[{"sku":"LIP-001","counted":3}]"#, as: staff)
@@ -67,7 +59,7 @@ struct StandInventoryTests {
 
     @Test func invalidCountsAreRefusedAndOtherStandsAreInvisible() async throws {
         try await withTestApp { world in
-            let (staff, stand, manager) = try await setUp(world)
+            let (staff, stand, manager) = try await world.stockedStand()
             let bad = try await count(
                 world, stand, #"[{"sku":"LIP-001","counted":-1},{"sku":"LIP-001","counted":2},{"sku":"NOPE","counted":1}]"#, as: manager)
             #expect(try Set(bad.fieldErrors()) == ["lines[0].counted", "lines[1].sku"])
@@ -93,7 +85,7 @@ struct StandInventoryTests {
 
     @Test func theAutomationHookCreatesOneRefillAndThenReportsIt() async throws {
         try await withTestApp { world in
-            let (staff, stand, manager) = try await setUp(world, package: "starter")
+            let (staff, stand, manager) = try await world.stockedStand(package: "starter")
             let admin = try await world.account(.admin)
             let inventoryOS = try await world.serviceToken(#""inventory:write""#, as: admin)
             let hook = "/api/v1/stand/automation/on-low-stock"

@@ -9,14 +9,6 @@ import VaporTesting
 
 @Suite("Stand refills")
 struct StandRefillTests {
-    private func setUp(_ world: TestWorld) async throws -> (TestWorld.Account, TestWorld.Stand, TestWorld.Account) {
-        let staff = try await world.account(.staff)
-        try await world.seedCatalogue(as: staff)
-        let stand = try await world.enrolStand(as: staff)
-        let partner = try #require(try await PartnerRecord.find(UUID(uuidString: stand.id), on: world.app.db))
-        return (staff, stand, try await world.member(of: partner, role: .manager))
-    }
-
     private func request(
         _ world: TestWorld, _ stand: TestWorld.Stand, as account: TestWorld.Account?, items: String? = nil, key: String = UUID().uuidString
     ) async throws -> TestingHTTPResponse {
@@ -33,7 +25,7 @@ struct StandRefillTests {
 
     @Test func policyQuantitiesArePricedByTheEngineAndNeverBelowTheFloor() async throws {
         try await withTestApp { world in
-            let (_, stand, manager) = try await setUp(world)
+            let (_, stand, manager) = try await world.stockedStand()
             #expect(try await request(world, stand, as: manager).fieldErrors() == ["items"])
             _ = try await world.sale(stand, #"[{"sku":"LIP-001","quantity":7},{"sku":"SER-001","quantity":1}]"#, as: manager)
             // The sale to 5 did not cross the minimum of 4, so nothing is in flight yet.
@@ -54,9 +46,10 @@ struct StandRefillTests {
 
     @Test func theLifecycleMovesStockAndSchedulesThePayment() async throws {
         try await withTestApp { world in
-            let (staff, stand, manager) = try await setUp(world)
+            let (staff, stand, manager) = try await world.stockedStand()
             _ = try await world.sale(stand, #"[{"sku":"LIP-001","quantity":7},{"sku":"SER-001","quantity":2}]"#, as: manager)
-            let created = try await request(world, stand, as: manager, items: #"[{"sku":"LIP-001","quantity":6},{"sku":"SER-001","quantity":4}]"#)
+            let created = try await request(
+                world, stand, as: manager, items: #"[{"sku":"LIP-001","quantity":6},{"sku":"SER-001","quantity":4}]"#)
             let id = try #require(try created.json["id"] as? String)
             try await move(world, id, #"{"status":"approved"}"#, as: manager).expectProblem(.forbidden)
             let approved = try await move(world, id, #"{"status":"approved","items":[{"sku":"SER-001","quantity":3}]}"#, as: staff).json
@@ -88,13 +81,19 @@ struct StandRefillTests {
 
     @Test func illegalStepsAndBadQuantitiesAreRefused() async throws {
         try await withTestApp { world in
-            let (staff, stand, manager) = try await setUp(world)
+            let (staff, stand, manager) = try await world.stockedStand()
             let created = try await request(world, stand, as: manager, items: #"[{"sku":"LIP-001","quantity":6}]"#)
             let id = try #require(try created.json["id"] as? String)
             try await move(world, id, #"{"status":"delivered"}"#, as: staff).expectProblem(.conflict)
             try await move(world, id, #"{"status":"paid"}"#, as: staff).expectProblem(.unprocessableEntity)
-            #expect(try await move(world, id, #"{"status":"approved","items":[{"sku":"NOPE","quantity":1}]}"#, as: staff).fieldErrors() == ["items[0].sku"])
-            #expect(try await move(world, id, #"{"status":"approved","items":[{"sku":"LIP-001","quantity":0}]}"#, as: staff).fieldErrors() == ["items"])
+            #expect(
+                try await move(world, id, #"{"status":"approved","items":[{"sku":"NOPE","quantity":1}]}"#, as: staff).fieldErrors() == [
+                    "items[0].sku"
+                ])
+            #expect(
+                try await move(world, id, #"{"status":"approved","items":[{"sku":"LIP-001","quantity":0}]}"#, as: staff).fieldErrors() == [
+                    "items"
+                ])
             #expect(try await move(world, id, #"{"status":"shipped","items":[]}"#, as: staff).fieldErrors() == ["items"])
             _ = try await move(world, id, #"{"status":"approved"}"#, as: staff)
             _ = try await move(world, id, #"{"status":"shipped"}"#, as: staff)
@@ -108,7 +107,7 @@ struct StandRefillTests {
 
     @Test func partnersCancelTheirOwnAndNobodyElseSeesThem() async throws {
         try await withTestApp { world in
-            let (staff, stand, manager) = try await setUp(world)
+            let (staff, stand, manager) = try await world.stockedStand()
             let key = "refill-\(UUID().uuidString)"
             let created = try await request(world, stand, as: manager, items: #"[{"sku":"SER-001","quantity":2}]"#, key: key)
             let replay = try await request(world, stand, as: manager, items: #"[{"sku":"SER-001","quantity":2}]"#, key: key)

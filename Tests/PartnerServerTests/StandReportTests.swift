@@ -25,8 +25,10 @@ struct StandReportTests {
             _ = try await world.enrolStand(as: staff, name: "Other Package", package: "pro")
             let today = CalendarDay.startOfDay(Date())
             let yesterday = iso(today.addingTimeInterval(-86_400 + 3_600))
-            _ = try await world.sale(stand, #"[{"sku":"LIP-001","quantity":2}]"#, as: staff, location: stand.locations[0], soldAt: yesterday)
-            _ = try await world.sale(stand, #"[{"sku":"SER-001","quantity":1}]"#, as: staff, location: stand.locations[1], soldAt: yesterday)
+            _ = try await world.sale(
+                stand, #"[{"sku":"LIP-001","quantity":2}]"#, as: staff, location: stand.locations[0], soldAt: yesterday)
+            _ = try await world.sale(
+                stand, #"[{"sku":"SER-001","quantity":1}]"#, as: staff, location: stand.locations[1], soldAt: yesterday)
             // Outside the period: 40 days ago.
             _ = try await world.sale(
                 stand, #"[{"sku":"SER-001","quantity":1}]"#, as: staff, location: stand.locations[1],
@@ -56,12 +58,16 @@ struct StandReportTests {
             // The opening refills were requested and delivered in the same instant.
             #expect(report["refillLeadTimeDays"] as? Double == 0)
 
-            let older = try await world.send(.GET, "/api/v1/stand/performance/\(stand.id)?from=\(CalendarDay.format(today.addingTimeInterval(-60 * 86_400)))", as: owner).json
+            let older = try await world.send(
+                .GET, "/api/v1/stand/performance/\(stand.id)?from=\(CalendarDay.format(today.addingTimeInterval(-60 * 86_400)))", as: owner
+            ).json
             #expect(older["salesCount"] as? Int == 3)
             try await world.send(.GET, "/api/v1/stand/performance/\(stand.id)?from=2026-02-01&to=2026-01-01", as: owner)
                 .expectProblem(.unprocessableEntity)
-            try await world.send(.GET, "/api/v1/stand/performance/\(stand.id)?from=yesterday", as: owner).expectProblem(.unprocessableEntity)
-            try await world.send(.GET, "/api/v1/stand/performance/\(stand.id)?from=2000-01-01", as: owner).expectProblem(.unprocessableEntity)
+            try await world.send(.GET, "/api/v1/stand/performance/\(stand.id)?from=yesterday", as: owner).expectProblem(
+                .unprocessableEntity)
+            try await world.send(.GET, "/api/v1/stand/performance/\(stand.id)?from=2000-01-01", as: owner).expectProblem(
+                .unprocessableEntity)
             try await world.send(.GET, "/api/v1/stand/performance/\(weak.id)", as: owner).expectProblem(.notFound)
             try await world.send(.GET, "/api/v1/stand/performance/\(stand.id)").expectProblem(.unauthorized)
         }
@@ -135,7 +141,10 @@ struct StandReportTests {
             #expect(
                 try await world.send(.POST, "/api/v1/stand/payouts/close", as: staff, json: #"{"period":"\#(current)"}"#).fieldErrors()
                     == ["period"])
-            #expect(try await world.send(.POST, "/api/v1/stand/payouts/close", as: staff, json: #"{"period":"May"}"#).fieldErrors() == ["period"])
+            #expect(
+                try await world.send(.POST, "/api/v1/stand/payouts/close", as: staff, json: #"{"period":"May"}"#).fieldErrors() == [
+                    "period"
+                ])
             let other = try await world.enrolStand(as: staff, name: "Unrelated", stocked: false)
             try await world.send(.GET, "\(other.path)/payouts", as: owner).expectProblem(.notFound)
             try await world.send(.GET, "/api/v1/partners/\(other.id)/alerts", as: owner).expectProblem(.notFound)

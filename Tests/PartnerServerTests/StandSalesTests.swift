@@ -9,17 +9,9 @@ import VaporTesting
 
 @Suite("Stand sales")
 struct StandSalesTests {
-    private func setUp(_ world: TestWorld, package: String = "plus") async throws -> (TestWorld.Account, TestWorld.Stand, TestWorld.Account) {
-        let staff = try await world.account(.staff)
-        try await world.seedCatalogue(as: staff)
-        let stand = try await world.enrolStand(as: staff, package: package)
-        let partner = try #require(try await PartnerRecord.find(UUID(uuidString: stand.id), on: world.app.db))
-        return (staff, stand, try await world.member(of: partner, role: .manager))
-    }
-
     @Test func aSaleTakesStockEarnsPointsAndReadsBack() async throws {
         try await withTestApp { world in
-            let (staff, stand, manager) = try await setUp(world)
+            let (staff, stand, manager) = try await world.stockedStand()
             let response = try await world.sale(
                 stand, #"[{"sku":"lip-001","quantity":2},{"sku":"SER-001","quantity":1,"unitPrice":{"amount":"30.00","currency":"EUR"}}]"#,
                 as: manager)
@@ -48,15 +40,16 @@ struct StandSalesTests {
 
     @Test func crossingTheMinimumRaisesOneAlertOneEventAndOneRefill() async throws {
         try await withTestApp { world in
-            let (staff, stand, manager) = try await setUp(world)
+            let (staff, stand, manager) = try await world.stockedStand()
             // 12 on the shelf, minimum 4: the sale to 4 crosses; later sales below it do not cross again.
             let crossing = try await world.sale(stand, #"[{"sku":"LIP-001","quantity":8}]"#, as: manager).json
             #expect(crossing["lowStockSkus"] as? [String] == ["LIP-001"])
             let refillID = try #require(crossing["refillId"] as? String)
             for _ in 0..<3 { _ = try await world.sale(stand, #"[{"sku":"LIP-001","quantity":1}]"#, as: manager) }
             #expect(try await world.events(ofType: "stand.low_stock").count == 1)
-            #expect(try await StandRefillOrderRecord.query(on: world.app.db).filter(\.$source == "automation")
-                .filter(\.$note != "Opening stock").count() == 1)
+            #expect(
+                try await StandRefillOrderRecord.query(on: world.app.db).filter(\.$source == "automation")
+                    .filter(\.$note != "Opening stock").count() == 1)
             let refill = try await world.send(.GET, "/api/v1/stand/refill/\(refillID)", as: manager).json
             #expect(refill["status"] as? String == "requested")
             // Par 12 − 4 on hand − 0 on order = 8, rounded up to packs of 6: 12. SER-001 is at par.
@@ -71,7 +64,7 @@ struct StandSalesTests {
 
     @Test func starterStandsAreAlertedButNotRefilledAutomatically() async throws {
         try await withTestApp { world in
-            let (_, stand, manager) = try await setUp(world, package: "starter")
+            let (_, stand, manager) = try await world.stockedStand(package: "starter")
             let sale = try await world.sale(stand, #"[{"sku":"SER-001","quantity":3}]"#, as: manager).json
             #expect(sale["lowStockSkus"] as? [String] == ["SER-001"])
             #expect(sale["refillId"] == nil)
@@ -82,7 +75,7 @@ struct StandSalesTests {
 
     @Test func fiftyParallelSalesLeaveTheShelfExactlyRight() async throws {
         try await withTestApp { world in
-            let (staff, stand, manager) = try await setUp(world)
+            let (staff, stand, manager) = try await world.stockedStand()
             try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
                 for _ in 0..<50 {
                     group.addTask { try await world.sale(stand, #"[{"sku":"LIP-001","quantity":1}]"#, as: manager).status }
@@ -101,12 +94,13 @@ struct StandSalesTests {
 
     @Test func fiftyConcurrentReplaysMakeOneSale() async throws {
         try await withTestApp { world in
-            let (staff, stand, manager) = try await setUp(world)
+            let (staff, stand, manager) = try await world.stockedStand()
             let key = "sale-\(UUID().uuidString)"
             let ids = try await withThrowingTaskGroup(of: String?.self) { group in
                 for _ in 0..<50 {
                     group.addTask {
-                        let response = try await world.sale(stand, #"[{"sku":"LIP-001","quantity":1}]"#, as: manager, soldAt: "2026-11-01T10:00:00Z", key: key)
+                        let response = try await world.sale(
+                            stand, #"[{"sku":"LIP-001","quantity":1}]"#, as: manager, soldAt: "2026-11-01T10:00:00Z", key: key)
                         return response.status == .created ? try response.json["id"] as? String : nil
                     }
                 }
@@ -116,7 +110,8 @@ struct StandSalesTests {
             #expect(Set(ids.compactMap { $0 }).count == 1)
             #expect(try await StandOrderRecord.query(on: world.app.db).count() == 1)
             #expect(try await world.shelf(stand, "LIP-001", as: staff)["onHand"] as? Int == 11)
-            let changed = try await world.sale(stand, #"[{"sku":"LIP-001","quantity":2}]"#, as: manager, soldAt: "2026-11-01T10:00:00Z", key: key)
+            let changed = try await world.sale(
+                stand, #"[{"sku":"LIP-001","quantity":2}]"#, as: manager, soldAt: "2026-11-01T10:00:00Z", key: key)
             #expect(try changed.fieldErrors() == ["Idempotency-Key"])
         }
     }
@@ -136,7 +131,8 @@ struct StandSalesTests {
             let future = try await world.sale(stand, items, as: staff, location: stand.locations[0], soldAt: "2999-01-01T00:00:00Z")
             #expect(try future.fieldErrors() == ["soldAt"])
             let currency = try await world.sale(
-                stand, #"[{"sku":"LIP-001","quantity":1,"unitPrice":{"amount":"-1","currency":"USD"}}]"#, as: staff, location: stand.locations[0])
+                stand, #"[{"sku":"LIP-001","quantity":1,"unitPrice":{"amount":"-1","currency":"USD"}}]"#, as: staff,
+                location: stand.locations[0])
             #expect(try currency.fieldErrors().contains("items[0].unitPrice"))
             let otherSite = try await world.sale(stand, items, as: staff, location: UUID().uuidString)
             #expect(try otherSite.fieldErrors() == ["locationId"])
@@ -153,7 +149,7 @@ struct StandSalesTests {
 
     @Test func onlyTheStandsPeopleAndSalesIntegrationsRecordSales() async throws {
         try await withTestApp { world in
-            let (staff, stand, _) = try await setUp(world)
+            let (staff, stand, _) = try await world.stockedStand()
             let other = try await world.enrolStand(as: staff, name: "Other Stand")
             let otherPartner = try #require(try await PartnerRecord.find(UUID(uuidString: other.id), on: world.app.db))
             let stranger = try await world.member(of: otherPartner)

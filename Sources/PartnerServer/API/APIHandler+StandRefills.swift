@@ -85,7 +85,9 @@ extension APIHandler {
 
     private func visibleRefill(_ rawID: String, for caller: Caller) async throws -> StandRefillOrderRecord {
         let id = try uuid(rawID, name: "refillId")
-        guard let refill = try await stands.repository.refill(id, scope: caller.scope) else { throw APIError.notFound("No refill with this id.") }
+        guard let refill = try await stands.repository.refill(id, scope: caller.scope) else {
+            throw APIError.notFound("No refill with this id.")
+        }
         return refill
     }
 

@@ -16,7 +16,9 @@ extension APIHandler {
         guard through.timeIntervalSince(from) <= 3 * 366 * 86_400 else {
             throw ValidationFailure(field: "from", message: "the period may span at most three years")
         }
-        guard let partner = try await PartnerRecord.find(try stand.requireID(), on: stands.database) else { throw APIError.partnerNotFound() }
+        guard let partner = try await PartnerRecord.find(try stand.requireID(), on: stands.database) else {
+            throw APIError.partnerNotFound()
+        }
         let report = try await stands.performance.report(of: stand, region: partner.region, from: from, through: through)
         return .ok(.init(body: .json(try report.api(standID: try stand.requireID()))))
     }

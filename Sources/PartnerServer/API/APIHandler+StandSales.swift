@@ -35,7 +35,8 @@ extension APIHandler {
                 qrCodeID: validator.optionalText($0.qrCodeId, "payment.qrCodeId", maxLength: 120))
         }
         try validator.finish()
-        let sale = StandSaleService.Sale(locationID: locationID, soldAt: body.soldAt, lines: lines, payment: payment, recordedBy: caller.userID)
+        let sale = StandSaleService.Sale(
+            locationID: locationID, soldAt: body.soldAt, lines: lines, payment: payment, recordedBy: caller.userID)
         let fingerprint = try IdempotencyStore.fingerprint(of: body)
         let service = stands.sales
         let recorded: Components.Schemas.StandSale = try await idempotency.perform(

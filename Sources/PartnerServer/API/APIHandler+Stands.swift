@@ -34,7 +34,9 @@ extension APIHandler {
         guard let source else { throw ValidationFailure(field: "partner", message: "is required") }
         let standID = try await stands.enrolment.enrol(
             source, package: StandPackage(body.packageLevel), locations: locations, planogram: planogram, by: caller.userID)
-        guard let stand = try await stands.repository.find(standID, scope: caller.scope) else { throw APIError.notFound("No stand with this id.") }
+        guard let stand = try await stands.repository.find(standID, scope: caller.scope) else {
+            throw APIError.notFound("No stand with this id.")
+        }
         return .created(.init(body: .json(try await standDetails(stand))))
     }
 
@@ -44,7 +46,8 @@ extension APIHandler {
         let filter = StandRepository.Filter(
             region: query.region, package: query.packageLevel.map(StandPackage.init), status: query.status.map(PartnerStatus.init),
             lowStockOnly: query.lowStock ?? false, query: query.q)
-        let page = try await stands.repository.list(filter, scope: caller.scope, page: PageRequest(limit: query.limit, cursor: query.cursor))
+        let page = try await stands.repository.list(
+            filter, scope: caller.scope, page: PageRequest(limit: query.limit, cursor: query.cursor))
         return .ok(.init(body: .json(.init(items: try page.items.map { try $0.api }, nextCursor: page.nextCursor))))
     }
 
@@ -60,7 +63,9 @@ extension APIHandler {
             if let field { throw ValidationFailure(field: field, message: "must be a UUID") }
             throw APIError.badRequest("The id '\(rawID)' is not a UUID.")
         }
-        guard let stand = try await stands.repository.find(id, scope: caller.scope) else { throw APIError.notFound("No stand with this id.") }
+        guard let stand = try await stands.repository.find(id, scope: caller.scope) else {
+            throw APIError.notFound("No stand with this id.")
+        }
         return stand
     }
 

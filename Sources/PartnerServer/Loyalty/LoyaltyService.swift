@@ -24,18 +24,7 @@ struct LoyaltyService {
     }
 
     func entries(of partnerID: UUID, page: PageRequest) async throws -> Page<LoyaltyEntryRecord> {
-        let query = LoyaltyEntryRecord.query(on: database).filter(\.$partner.$id == partnerID)
-        if let after = try page.position(TimePosition.self) {
-            query.group(.or) { or in
-                or.filter(\.$occurredAtMillis < after.millis)
-                or.group(.and) { same in
-                    same.filter(\.$occurredAtMillis == after.millis)
-                    same.filter(\.$id < after.id)
-                }
-            }
-        }
-        let rows = try await query.sort(\.$occurredAtMillis, .descending).sort(\.$id, .descending).limit(page.limit + 1).all()
-        return Page(rows: rows, limit: page.limit) { TimePosition(millis: $0.occurredAtMillis, id: $0.id!) }
+        return try await LoyaltyEntryRecord.query(on: database).filter(\.$partner.$id == partnerID).newestFirst(by: \.$occurredAtMillis, page: page)
     }
 
     /// Credits a delivered order (once per order) and any threshold bonuses it unlocks. Runs inside

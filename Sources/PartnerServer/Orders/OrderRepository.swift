@@ -27,17 +27,7 @@ struct OrderRepository {
         if let status = filter.status { query.filter(\.$status == status) }
         if let from = filter.from { query.filter(\.$placedAtMillis >= PartnerOrderRecord.millis(from)) }
         if let until = filter.until { query.filter(\.$placedAtMillis < PartnerOrderRecord.millis(until)) }
-        if let after = try page.position(TimePosition.self) {
-            query.group(.or) { or in
-                or.filter(\.$placedAtMillis < after.millis)
-                or.group(.and) { same in
-                    same.filter(\.$placedAtMillis == after.millis)
-                    same.filter(\.$id < after.id)
-                }
-            }
-        }
-        let rows = try await query.sort(\.$placedAtMillis, .descending).sort(\.$id, .descending).limit(page.limit + 1).all()
-        return Page(rows: rows, limit: page.limit) { TimePosition(millis: $0.placedAtMillis, id: $0.id!) }
+        return try await query.newestFirst(by: \.$placedAtMillis, page: page)
     }
 
     func openCount(partnerID: UUID) async throws -> Int {

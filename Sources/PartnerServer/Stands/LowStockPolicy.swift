@@ -57,7 +57,8 @@ struct LowStockPolicy {
                 continue
             }
             let refill = try await refills.request(
-                .init(items: nil, onlySKUs: skus, source: "automation", note: "Automation OS low-stock check: \(low.joined(separator: ", "))"),
+                .init(
+                    items: nil, onlySKUs: skus, source: "automation", note: "Automation OS low-stock check: \(low.joined(separator: ", "))"),
                 stand: try stand.requireID(), location: location, on: db, at: now)
             results.append(Evaluation(location: location, lowSKUs: low, action: refill == nil ? "none" : "created", refill: refill))
         }

@@ -36,17 +36,6 @@ enum PartnerAlerts {
     }
 
     static func list(of partnerID: UUID, page: PageRequest, on db: any Database) async throws -> Page<PartnerAlertRecord> {
-        let query = PartnerAlertRecord.query(on: db).filter(\.$partner.$id == partnerID)
-        if let after = try page.position(TimePosition.self) {
-            query.group(.or) { or in
-                or.filter(\.$createdAtMillis < after.millis)
-                or.group(.and) { same in
-                    same.filter(\.$createdAtMillis == after.millis)
-                    same.filter(\.$id < after.id)
-                }
-            }
-        }
-        let rows = try await query.sort(\.$createdAtMillis, .descending).sort(\.$id, .descending).limit(page.limit + 1).all()
-        return Page(rows: rows, limit: page.limit) { TimePosition(millis: $0.createdAtMillis, id: $0.id!) }
+        return try await PartnerAlertRecord.query(on: db).filter(\.$partner.$id == partnerID).newestFirst(by: \.$createdAtMillis, page: page)
     }
 }

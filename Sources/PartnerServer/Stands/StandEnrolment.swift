@@ -80,7 +80,8 @@ struct StandEnrolment {
                 throw ValidationFailure(field: "partnerId", message: "is not a registered partner")
             }
             guard partner.type == .stand else {
-                throw ValidationFailure(field: "partnerId", message: "is a \(partner.type.rawValue) partner; only stand partners join the program")
+                throw ValidationFailure(
+                    field: "partnerId", message: "is a \(partner.type.rawValue) partner; only stand partners join the program")
             }
             if partner.$tier.id != tier?.id {
                 partner.$tier.id = tier?.id
@@ -89,11 +90,12 @@ struct StandEnrolment {
             return partner
         case .new(let profile, let status):
             let partner = PartnerRecord(profile: profile, status: status, tierID: tier?.id)
-            let sameName = try await PartnerRecord.query(on: db).filter(\.$type == .stand).filter(\.$companyKey == profile.companyKey).count()
+            let sameName = try await PartnerRecord.query(on: db).filter(\.$type == .stand).filter(\.$companyKey == profile.companyKey)
+                .count()
             guard sameName == 0 else { throw APIError.conflict("A stand partner named '\(profile.companyName)' is already registered.") }
             do {
                 try await partner.create(on: db)
-            } catch where error.isConstraintViolation {
+            } catch  where error.isConstraintViolation {
                 throw APIError.conflict("A partner with the same company name or tax id is already registered.")
             }
             try await EventOutbox.append(PartnerEvents.created(partner, id: try partner.requireID(), tierCode: tier?.code), on: db, at: now)
@@ -103,7 +105,9 @@ struct StandEnrolment {
 
     /// The requested planogram checked against the catalogue and every location's capacity, or the
     /// package's default selection of active products.
-    private func resolvePlanogram(_ requested: [Planogram.Line]?, package: StandPackage, locations: [StandLocationDraft], on db: any Database)
+    private func resolvePlanogram(
+        _ requested: [Planogram.Line]?, package: StandPackage, locations: [StandLocationDraft], on db: any Database
+    )
         async throws -> Planogram
     {
         guard let requested else {
@@ -120,7 +124,9 @@ struct StandEnrolment {
         let products = try await ProductRepository(database: db, writes: writes).bySKU(requested.map(\.sku), on: db)
         for (index, line) in requested.enumerated() where !line.sku.isEmpty {
             if let product = products[line.sku] {
-                if !product.active { errors.append(FieldError(field: "planogram[\(index)].sku", message: "'\(line.sku)' is no longer sold")) }
+                if !product.active {
+                    errors.append(FieldError(field: "planogram[\(index)].sku", message: "'\(line.sku)' is no longer sold"))
+                }
             } else {
                 errors.append(FieldError(field: "planogram[\(index)].sku", message: "'\(line.sku)' is not in the catalogue"))
             }

@@ -132,7 +132,8 @@ enum StandEvents {
         let id = try entry.requireID()
         return DomainEvent(
             type: .standLoyaltyPointsBooked, subjectType: "stand_loyalty_entry", subjectID: id, partnerID: entry.$stand.id,
-            data: PointsBooked(standId: entry.$stand.id, entryId: id, kind: entry.kind.rawValue, points: entry.points, reference: entry.reference))
+            data: PointsBooked(
+                standId: entry.$stand.id, entryId: id, kind: entry.kind.rawValue, points: entry.points, reference: entry.reference))
     }
 
     static func payoutDue(_ payout: StandPayoutRecord) throws -> DomainEvent {

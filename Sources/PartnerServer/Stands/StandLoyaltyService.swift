@@ -18,7 +18,8 @@ struct StandLoyaltyService {
         if points > 0 {
             try await book(
                 StandLoyaltyLedgerRecord(
-                    standID: standID, kind: .earn, points: points, occurredAt: sale.soldAt, key: "earn:sale:\(try sale.requireID().apiString)",
+                    standID: standID, kind: .earn, points: points, occurredAt: sale.soldAt,
+                    key: "earn:sale:\(try sale.requireID().apiString)",
                     reference: "sale:\(sale.number)"), on: db, at: now)
         }
         let lifetime = try await Self.lifetimeSales(of: standID, on: db)
@@ -76,17 +77,6 @@ struct StandLoyaltyService {
     }
 
     static func entries(of standID: UUID, page: PageRequest, on db: any Database) async throws -> Page<StandLoyaltyLedgerRecord> {
-        let query = StandLoyaltyLedgerRecord.query(on: db).filter(\.$stand.$id == standID)
-        if let after = try page.position(TimePosition.self) {
-            query.group(.or) { or in
-                or.filter(\.$occurredAtMillis < after.millis)
-                or.group(.and) { same in
-                    same.filter(\.$occurredAtMillis == after.millis)
-                    same.filter(\.$id < after.id)
-                }
-            }
-        }
-        let rows = try await query.sort(\.$occurredAtMillis, .descending).sort(\.$id, .descending).limit(page.limit + 1).all()
-        return Page(rows: rows, limit: page.limit) { TimePosition(millis: $0.occurredAtMillis, id: $0.id!) }
+        return try await StandLoyaltyLedgerRecord.query(on: db).filter(\.$stand.$id == standID).newestFirst(by: \.$occurredAtMillis, page: page)
     }
 }

@@ -57,7 +57,8 @@ struct StandPayoutService {
                 let standID = try stand.requireID()
                 guard !closed.contains(standID), let accrual = accruals[standID] else { continue }
                 let payout = StandPayout(
-                    sales: Money(minorUnits: accrual.salesMinor, currency: accrual.currency), commissionBasisPoints: stand.commissionBasisPoints)
+                    sales: Money(minorUnits: accrual.salesMinor, currency: accrual.currency),
+                    commissionBasisPoints: stand.commissionBasisPoints)
                 let record = StandPayoutRecord()
                 record.$stand.id = standID
                 record.period = month.description

@@ -84,7 +84,8 @@ struct StandPerformanceService {
         let onHand = shelf.reduce(0) { $0 + $1.onHand }
         let peers = try await peerRevenue(of: stand, region: region, start: start, end: end)
         return Report(
-            from: from, through: through, currency: sales.first?.money ?? .eur, revenueMinor: revenue, units: units, salesCount: sales.count,
+            from: from, through: through, currency: sales.first?.money ?? .eur, revenueMinor: revenue, units: units,
+            salesCount: sales.count,
             sellThroughPercent: StandKPI.rounded(StandKPI.sellThroughPercent(sold: units, onHand: onHand)),
             stockOutDays: StockOutCalendar.days(intervals, from: from, through: through, now: now),
             daysOfCover: units > 0 ? StandKPI.rounded(Double(onHand) / (Double(units) / Double(days))) : nil,

@@ -40,7 +40,9 @@ struct StandRepository {
     func list(_ filter: Filter, scope: AccessScope, page: PageRequest) async throws -> Page<Summary> {
         let query = StandPartnerRecord.query(on: database).join(PartnerRecord.self, on: \StandPartnerRecord.$id == \PartnerRecord.$id)
         if let visible = scope.visiblePartnerIDs {
-            guard !visible.isEmpty else { return Page(rows: [], limit: page.limit) { PartnerPosition(name: $0.partner.companyName, id: $0.partner.id!) } }
+            guard !visible.isEmpty else {
+                return Page(rows: [], limit: page.limit) { PartnerPosition(name: $0.partner.companyName, id: $0.partner.id!) }
+            }
             query.filter(\.$id ~~ Array(visible))
         }
         if let region = filter.region { query.filter(PartnerRecord.self, \.$region == region) }
@@ -128,7 +130,7 @@ struct StandRepository {
         let query = StandRefillOrderRecord.query(on: database).filter(\.$stand.$id == standID).with(\.$lines)
         if let status { query.filter(\.$status == status) }
         if let locationID { query.filter(\.$location.$id == locationID) }
-        return try await newestFirst(query, \.$requestedAtMillis, page: page)
+        return try await query.newestFirst(by: \.$requestedAtMillis, page: page)
     }
 
     func sale(_ id: UUID, of standID: UUID) async throws -> StandOrderRecord? {
@@ -140,34 +142,17 @@ struct StandRepository {
         if let locationID { query.filter(\.$location.$id == locationID) }
         if let from { query.filter(\.$soldAtMillis >= PartnerOrderRecord.millis(from)) }
         if let until { query.filter(\.$soldAtMillis < PartnerOrderRecord.millis(until)) }
-        return try await newestFirst(query, \.$soldAtMillis, page: page)
+        return try await query.newestFirst(by: \.$soldAtMillis, page: page)
     }
 
     func snapshots(of standID: UUID, locationID: UUID?, page: PageRequest) async throws -> Page<StandInventorySnapshotRecord> {
         let query = StandInventorySnapshotRecord.query(on: database).filter(\.$stand.$id == standID).with(\.$lines)
         if let locationID { query.filter(\.$location.$id == locationID) }
-        return try await newestFirst(query, \.$takenAtMillis, page: page)
+        return try await query.newestFirst(by: \.$takenAtMillis, page: page)
     }
 
     func latestSnapshot(of standID: UUID) async throws -> StandInventorySnapshotRecord? {
         try await StandInventorySnapshotRecord.query(on: database).filter(\.$stand.$id == standID).with(\.$lines)
             .sort(\.$takenAtMillis, .descending).sort(\.$id, .descending).first()
-    }
-
-    /// One newest-first page keyed by (millisecond time, id).
-    private func newestFirst<Row: Model>(
-        _ query: QueryBuilder<Row>, _ time: KeyPath<Row, FieldProperty<Row, Int64>>, page: PageRequest
-    ) async throws -> Page<Row> where Row.IDValue == UUID {
-        if let after = try page.position(TimePosition.self) {
-            query.group(.or) { or in
-                or.filter(time < after.millis)
-                or.group(.and) { same in
-                    same.filter(time == after.millis)
-                    same.filter(\._$id < after.id)
-                }
-            }
-        }
-        let rows = try await query.sort(time, .descending).sort(\._$id, .descending).limit(page.limit + 1).all()
-        return Page(rows: rows, limit: page.limit) { TimePosition(millis: $0[keyPath: time].value ?? 0, id: $0.id!) }
     }
 }

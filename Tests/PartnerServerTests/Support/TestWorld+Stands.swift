@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import Testing
 import Vapor
@@ -41,6 +42,15 @@ extension TestWorld {
         return result
     }
 
+    /// HQ staff, a stocked stand of `package` on the test catalogue, and a manager of that stand.
+    func stockedStand(package: String = "plus") async throws -> (staff: Account, stand: Stand, manager: Account) {
+        let staff = try await account(.staff)
+        try await seedCatalogue(as: staff)
+        let stand = try await enrolStand(as: staff, package: package)
+        let partner = try #require(try await PartnerRecord.find(UUID(uuidString: stand.id), on: app.db))
+        return (staff, stand, try await member(of: partner, role: .manager))
+    }
+
     /// Approves, ships and delivers every open refill of the stand (the opening stock).
     func deliverOpenRefills(of stand: Stand, as staff: Account) async throws {
         let open = try await send(.GET, "\(stand.path)/refills?status=requested", as: staff).json
@@ -63,7 +73,8 @@ extension TestWorld {
     }
 
     func sale(
-        _ stand: Stand, _ items: String, as account: Account?, location: String? = nil, soldAt: String? = nil, key: String = UUID().uuidString
+        _ stand: Stand, _ items: String, as account: Account?, location: String? = nil, soldAt: String? = nil,
+        key: String = UUID().uuidString
     ) async throws -> TestingHTTPResponse {
         let site = location.map { #","locationId":"\#($0)""# } ?? ""
         let when = soldAt ?? ISO8601DateFormatter().string(from: Date())

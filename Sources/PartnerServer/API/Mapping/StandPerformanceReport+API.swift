@@ -7,7 +7,8 @@ extension StandPerformanceService.Report {
         func amount(_ minor: Int64) -> Components.Schemas.Money { .init(Money(minorUnits: minor, currency: currency)) }
         let skuRows = skus.map {
             Components.Schemas.StandSkuPerformance(
-                sku: $0.sku, name: $0.name, units: $0.units, revenue: amount($0.revenueMinor), onHand: $0.onHand, daysOfCover: $0.daysOfCover)
+                sku: $0.sku, name: $0.name, units: $0.units, revenue: amount($0.revenueMinor), onHand: $0.onHand,
+                daysOfCover: $0.daysOfCover)
         }
         return Components.Schemas.StandPerformance(
             standId: standID.apiString, from: CalendarDay.format(from), to: CalendarDay.format(through), revenue: amount(revenueMinor),

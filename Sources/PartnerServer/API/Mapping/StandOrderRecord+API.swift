@@ -1,0 +1,27 @@
+import Foundation
+import PartnerAPI
+import PartnerCore
+
+extension StandOrderRecord {
+    /// Needs `items` loaded.
+    var api: Components.Schemas.StandSale {
+        get throws {
+            let currency = money
+            func amount(_ minor: Int64) -> Components.Schemas.Money { .init(Money(minorUnits: minor, currency: currency)) }
+            return Components.Schemas.StandSale(
+                id: try requireID().apiString, number: number, standId: $stand.id.apiString, locationId: $location.id.apiString,
+                soldAt: soldAt,
+                items: items.sorted { $0.lineNumber < $1.lineNumber }.map {
+                    .init(
+                        sku: $0.sku, name: $0.name, quantity: $0.quantity, unitPrice: amount($0.unitPriceMinor),
+                        lineTotal: amount($0.lineTotalMinor), shortfall: $0.shortfall)
+                },
+                units: units, total: amount(totalMinor),
+                payment: paymentMethod.flatMap(Components.Schemas.PaymentMethod.init(rawValue:)).map {
+                    .init(method: $0, reference: paymentReference, qrCodeId: qrCodeID)
+                },
+                pointsEarned: pointsEarned, lowStockSkus: lowStockSKUs.split(separator: ",").map(String.init),
+                refillId: refillID?.apiString, createdAt: createdAt)
+        }
+    }
+}
