@@ -6,7 +6,8 @@ import Testing
 @Suite("Stand planograms, loyalty and KPIs")
 struct StandProgramRulesTests {
     @Test func defaultPlanogramsMixCategoriesUpToThePackageSize() {
-        let products = (1...10).map { (sku: "LIP-\($0)", category: "lips", packSize: 6) }
+        let products =
+            (1...10).map { (sku: "LIP-\($0)", category: "lips", packSize: 6) }
             + (1...3).map { (sku: "SKN-\($0)", category: "skin", packSize: 1) }
         let starter = Planogram.defaultSelection(of: products, package: .starter)
         #expect(starter.lines.count == 12)
@@ -25,7 +26,10 @@ struct StandProgramRulesTests {
                 .init(sku: "A", parLevel: 10, minLevel: 2), .init(sku: "A", parLevel: 0, minLevel: 0),
                 .init(sku: "B", parLevel: 5, minLevel: 5),
             ], capacity: 2)
-        #expect(Set(errors.map(\.field)) == ["planogram", "planogram[1].sku", "planogram[1].parLevel", "planogram[1].minLevel", "planogram[2].minLevel"])
+        #expect(
+            Set(errors.map(\.field)) == [
+                "planogram", "planogram[1].sku", "planogram[1].parLevel", "planogram[1].minLevel", "planogram[2].minLevel",
+            ])
         #expect(Planogram.validate([], capacity: nil).map(\.field) == ["planogram"])
     }
 
@@ -41,7 +45,8 @@ struct StandProgramRulesTests {
             name: "", venueType: "garage", address: "A", city: "B", region: "C", country: "DEU", latitude: .nan, longitude: 181,
             capacityFacings: 0
         ).validated(as: "l", into: &validator)
-        #expect(Set(validator.errors.map(\.field)) == ["l.name", "l.venueType", "l.country", "l.latitude", "l.longitude", "l.capacityFacings"])
+        #expect(
+            Set(validator.errors.map(\.field)) == ["l.name", "l.venueType", "l.country", "l.latitude", "l.longitude", "l.capacityFacings"])
     }
 
     @Test func pointsFollowThePackageRateAndMilestonesPayOnce() {
@@ -51,9 +56,12 @@ struct StandProgramRulesTests {
         #expect(rules.points(for: total, package: .plus) == 105)
         #expect(rules.points(for: total, package: .pro) == 140)
         #expect(rules.points(for: Money(minorUnits: -500, currency: .eur), package: .pro) == 0)
-        let crossed = rules.milestonesCrossed(from: Money(minorUnits: 99_000, currency: .eur), to: Money(minorUnits: 600_000, currency: .eur))
+        let crossed = rules.milestonesCrossed(
+            from: Money(minorUnits: 99_000, currency: .eur), to: Money(minorUnits: 600_000, currency: .eur))
         #expect(crossed.map(\.salesUnits) == [1_000, 5_000])
-        #expect(rules.milestonesCrossed(from: Money(minorUnits: 100_000, currency: .eur), to: Money(minorUnits: 110_000, currency: .eur)).isEmpty)
+        #expect(
+            rules.milestonesCrossed(from: Money(minorUnits: 100_000, currency: .eur), to: Money(minorUnits: 110_000, currency: .eur))
+                .isEmpty)
     }
 
     @Test func streaksCountWholeRunsOfDays() {
