@@ -16,6 +16,12 @@ struct HardeningTests {
         return ["Authorization": "Bearer \(try #require(try created.json["token"] as? String))", "Idempotency-Key": UUID().uuidString]
     }
 
+    @Test func anExhaustedConnectionPoolIsA503WithRetryAfter() {
+        let mapped = ProblemMapping.problem(for: ConnectionPoolTimeoutError.connectionRequestTimeout)
+        #expect(mapped.problem.status == 503)
+        #expect(mapped.headers.contains { $0.0 == "Retry-After" && $0.1 == "1" })
+    }
+
     @Test func integrationsWithOrdersWritePlaceAndMoveOrders() async throws {
         try await withTestApp { world in
             let staff = try await world.account(.staff)

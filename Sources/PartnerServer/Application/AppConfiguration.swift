@@ -22,6 +22,8 @@ public struct AppConfiguration: Sendable {
     public var passwordCost: Int
     /// PostgreSQL pool size per event loop (two loops on this machine's two cores).
     public var postgresConnectionsPerEventLoop: Int = 4
+    /// How long a request waits for a pooled PostgreSQL connection before it is answered 503.
+    public var postgresPoolTimeoutSeconds: Int64 = 10
     /// Points per euro, bonus thresholds and expiry of partner loyalty.
     public var loyaltyRules = LoyaltyRules()
 

@@ -24,7 +24,9 @@ extension Application {
             var postgres = try SQLPostgresConfiguration(url: url)
             if let schema = configuration.postgresSchema { postgres.searchPath = [schema] }
             databases.use(
-                .postgres(configuration: postgres, maxConnectionsPerEventLoop: configuration.postgresConnectionsPerEventLoop), as: .psql)
+                .postgres(
+                    configuration: postgres, maxConnectionsPerEventLoop: configuration.postgresConnectionsPerEventLoop,
+                    connectionPoolTimeout: .seconds(configuration.postgresPoolTimeoutSeconds)), as: .psql)
             if let schema = configuration.postgresSchema {
                 try await db.sql().raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
             }

@@ -20,6 +20,9 @@ enum DemoConsole {
             lines.append(
                 "Demo commerce:  \(report.orders) orders over 26 months, \(report.contracts) contracts, "
                     + "\(report.complianceDocuments) compliance documents, \(report.promotions) promotions")
+            lines.append(
+                "Demo stands:    \(report.stands) stand partners, \(report.standLocations) locations, "
+                    + "\(report.standSales) stand sales over 12+ months")
             if let owner = report.sampleOwnerEmail {
                 lines.append("Partner login:  \(owner) / \(report.partnerPassword) (all demo owners share this password)")
             }

@@ -17,6 +17,9 @@ struct DemoSeeder {
         var contracts = 0
         var complianceDocuments = 0
         var promotions = 0
+        var stands = 0
+        var standLocations = 0
+        var standSales = 0
     }
 
     let app: Application
@@ -46,6 +49,10 @@ struct DemoSeeder {
         report.contracts = commerce.contracts
         report.complianceDocuments = commerce.compliance
         report.promotions = commerce.promotions
+        let stands = try await seedStands(now: Date())
+        report.stands = stands.stands
+        report.standLocations = stands.locations
+        report.standSales = stands.sales
         report.partners = finished.partners
         report.ownerUsers = finished.owners
         report.sampleOwnerEmail = finished.sampleOwner

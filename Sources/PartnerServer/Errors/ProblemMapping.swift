@@ -34,6 +34,11 @@ enum ProblemMapping {
             return transitionConflict("A promotion", from: from.rawValue, to: to.rawValue, allowed: allowed)
         case .illegalStatusTransition(let from, let to) as RefillError:
             return transitionConflict("A refill", from: from.rawValue, to: to.rawValue, allowed: from.allowedNext.map(\.rawValue))
+        case is ConnectionPoolTimeoutError:
+            // Every pooled connection stayed busy for the whole timeout: overload, not a bug.
+            return Mapped(
+                problem: ProblemDetails(status: .serviceUnavailable, detail: "The database is busy; retry the request shortly."),
+                headers: [("Retry-After", "1")])
         case let error as DecodingError:
             return map(error)
         case let error as any AbortError:

@@ -24,7 +24,8 @@ struct LoyaltyService {
     }
 
     func entries(of partnerID: UUID, page: PageRequest) async throws -> Page<LoyaltyEntryRecord> {
-        return try await LoyaltyEntryRecord.query(on: database).filter(\.$partner.$id == partnerID).newestFirst(by: \.$occurredAtMillis, page: page)
+        return try await LoyaltyEntryRecord.query(on: database).filter(\.$partner.$id == partnerID).newestFirst(
+            by: \.$occurredAtMillis, page: page)
     }
 
     /// Credits a delivered order (once per order) and any threshold bonuses it unlocks. Runs inside

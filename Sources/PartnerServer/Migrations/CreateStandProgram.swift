@@ -236,8 +236,6 @@ struct CreateStandProgram: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = try database.sql()
-        try await AppendOnlyTable.unprotect(StandLoyaltyLedgerRecord.schema, on: sql)
         for schema in [
             PartnerAlertRecord.schema, StandPayoutRecord.schema, StandAIInsightRecord.schema, StandLoyaltyLedgerRecord.schema,
             StandRefillOrderLineRecord.schema, StandRefillOrderRecord.schema, StandOrderItemRecord.schema, StandOrderRecord.schema,
@@ -246,5 +244,6 @@ struct CreateStandProgram: AsyncMigration {
         ] {
             try await database.schema(schema).delete()
         }
+        try await AppendOnlyTable.unprotect(StandLoyaltyLedgerRecord.schema, on: database.sql())
     }
 }

@@ -36,6 +36,7 @@ enum PartnerAlerts {
     }
 
     static func list(of partnerID: UUID, page: PageRequest, on db: any Database) async throws -> Page<PartnerAlertRecord> {
-        return try await PartnerAlertRecord.query(on: db).filter(\.$partner.$id == partnerID).newestFirst(by: \.$createdAtMillis, page: page)
+        return try await PartnerAlertRecord.query(on: db).filter(\.$partner.$id == partnerID).newestFirst(
+            by: \.$createdAtMillis, page: page)
     }
 }

@@ -77,6 +77,7 @@ struct StandLoyaltyService {
     }
 
     static func entries(of standID: UUID, page: PageRequest, on db: any Database) async throws -> Page<StandLoyaltyLedgerRecord> {
-        return try await StandLoyaltyLedgerRecord.query(on: db).filter(\.$stand.$id == standID).newestFirst(by: \.$occurredAtMillis, page: page)
+        return try await StandLoyaltyLedgerRecord.query(on: db).filter(\.$stand.$id == standID).newestFirst(
+            by: \.$occurredAtMillis, page: page)
     }
 }

@@ -24,6 +24,9 @@ func withTestApp(
         schema = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         configuration.postgresSchema = schema
         configuration.postgresConnectionsPerEventLoop = 1
+        // One connection per loop (hundreds of parallel test apps share the cluster) makes the
+        // 50-request concurrency tests queue for connections while the whole suite runs.
+        configuration.postgresPoolTimeoutSeconds = 120
     }
     configure(&configuration)
     let app = try await PartnerOSApplication.make(configuration, environment: .testing)

@@ -1,0 +1,37 @@
+import Fluent
+import Foundation
+import PartnerCore
+
+extension DemoSeeder {
+    /// Enrols the demo's active stand partners (36 from `DemoPartnerFactory`; `DemoNetworkTests`
+    /// holds it to at least 30) in the Stand Program and inserts the network `DemoStandNetwork`
+    /// builds, in multi-row chunks inside one transaction.
+    func seedStands(now: Date) async throws -> (stands: Int, locations: Int, sales: Int) {
+        try await app.partnerOS.writes.transaction(on: app.db) { db in
+            let tiers = try await PartnerTierRecord.query(on: db).all()
+            let tierByCode = Dictionary(uniqueKeysWithValues: tiers.map { ($0.code, $0) })
+            let codeByID = Dictionary(uniqueKeysWithValues: tiers.map { ($0.id!, $0.code) })
+            let partners = try await PartnerRecord.query(on: db).filter(\.$type == .stand).filter(\.$status == .active)
+                .sort(\.$companyName).sort(\.$id).all()
+            var stands: [DemoStandNetwork.Stand] = []
+            for partner in partners {
+                let package = partner.$tier.id.flatMap { codeByID[$0] }.flatMap(StandPackage.init(rawValue:)) ?? .starter
+                // A stand's tier is its package's tier.
+                if let tier = tierByCode[package.rawValue], partner.$tier.id != tier.id {
+                    partner.$tier.id = tier.id
+                    try await partner.update(on: db)
+                }
+                stands.append(
+                    DemoStandNetwork.Stand(
+                        id: try partner.requireID(), package: package, region: partner.region,
+                        city: partner.city))
+            }
+            let products = try await ProductRecord.query(on: db).sort(\.$sku).all()
+            var discounts: [StandPackage: Int] = [:]
+            for package in StandPackage.allCases { discounts[package] = tierByCode[package.rawValue]?.baseDiscountBasisPoints ?? 0 }
+            let rows = DemoStandNetwork(now: now, discounts: discounts).make(stands: stands, products: products)
+            try await rows.insert(on: db)
+            return (rows.stands.count, rows.locations.count, rows.orders.count)
+        }
+    }
+}
