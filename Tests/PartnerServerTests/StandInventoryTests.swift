@@ -9,12 +9,13 @@ import VaporTesting
 
 @Suite("Stand counts and the low-stock hook")
 struct StandInventoryTests {
-    private func count(_ world: TestWorld, _ stand: TestWorld.Stand, _ lines: String, as account: TestWorld.Account?) async throws
-        -> TestingHTTPResponse
-    {
+    private func count(
+        _ world: TestWorld, _ stand: TestWorld.Stand, _ lines: String, as account: TestWorld.Account?, key: String = UUID().uuidString
+    ) async throws -> TestingHTTPResponse {
         try await world.send(
             .POST, "\(stand.path)/inventory-snapshots", as: account,
-            json: #"{"locationId":"\#(stand.locations[0])","takenAt":"2026-11-01T09:00:00Z","source":"count","lines":\#(lines)}"#)
+            json: #"{"locationId":"\#(stand.locations[0])","takenAt":"2026-11-01T09:00:00Z","source":"count","lines":\#(lines)}"#,
+            headers: ["Idempotency-Key": key])
     }
 
     @Test func aCountStoresVarianceAndShrinkageAndSetsTheShelf() async throws {
@@ -43,6 +44,25 @@ struct StandInventoryTests {
         }
     }
 
+    @Test func aReplayedCountDoesNotOverwriteLaterSales() async throws {
+        try await withTestApp { world in
+            let (staff, stand, manager) = try await world.stockedStand()
+            let key = "count-\(UUID().uuidString)"
+            let first = try await count(world, stand, #"[{"sku":"LIP-001","counted":10}]"#, as: manager, key: key)
+            _ = try await world.sale(stand, #"[{"sku":"LIP-001","quantity":3}]"#, as: manager)
+            let replay = try await count(world, stand, #"[{"sku":"LIP-001","counted":10}]"#, as: manager, key: key)
+            #expect(try replay.json["id"] as? String == first.json["id"] as? String)
+            #expect(try await world.shelf(stand, "LIP-001", as: staff)["onHand"] as? Int == 7)
+            #expect(try await StandInventorySnapshotRecord.query(on: world.app.db).count() == 1)
+            let changed = try await count(world, stand, #"[{"sku":"LIP-001","counted":9}]"#, as: manager, key: key)
+            #expect(try changed.fieldErrors() == ["Idempotency-Key"])
+            try await world.send(
+                .POST, "\(stand.path)/inventory-snapshots", as: manager,
+                json: #"{"locationId":"\#(stand.locations[0])","takenAt":"2026-11-01T09:00:00Z","source":"count","lines":[]}"#
+            ).expectProblem(.badRequest)
+        }
+    }
+
     @Test func aCountReconcilesShortfallsAndRunsTheLowStockPolicy() async throws {
         try await withTestApp { world in
             let (staff, stand, manager) = try await world.stockedStand()
@@ -67,7 +87,8 @@ struct StandInventoryTests {
             #expect(try await count(world, stand, "[]", as: manager).fieldErrors() == ["lines"])
             try await world.send(
                 .POST, "\(stand.path)/inventory-snapshots", as: manager,
-                json: #"{"locationId":"\#(stand.locations[0])","takenAt":"2026-11-01T09:00:00Z","source":"guess","lines":[]}"#
+                json: #"{"locationId":"\#(stand.locations[0])","takenAt":"2026-11-01T09:00:00Z","source":"guess","lines":[]}"#,
+                headers: ["Idempotency-Key": UUID().uuidString]
             ).expectProblem(.unprocessableEntity)
             let viewer = try await world.member(
                 of: try #require(try await PartnerRecord.find(UUID(uuidString: stand.id), on: world.app.db)), role: .viewer)

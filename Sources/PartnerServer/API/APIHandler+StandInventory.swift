@@ -12,6 +12,7 @@ extension APIHandler {
         let stand = try await visibleStand(input.path.id, for: caller)
         let standID = try stand.requireID()
         try requireStandActor(caller, stand: standID, orService: .inventoryWrite)
+        let key = try IdempotencyStore.validatedKey(input.headers.idempotencyKey)
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
         var validator = FieldValidator()
         let locationID = optionalUUID(body.locationId, field: "locationId", into: &validator)
@@ -31,11 +32,17 @@ extension APIHandler {
         }
         try validator.finish()
         guard let locationID else { throw ValidationFailure(field: "locationId", message: "is required") }
-        let snapshot = try await stands.counts.record(
-            .init(
-                locationID: locationID, takenAt: body.takenAt, source: body.source.rawValue, note: note, lines: lines,
-                countedBy: caller.userID), stand: standID)
-        return .created(.init(body: .json(try snapshot.api)))
+        let count = StandCountService.Count(
+            locationID: locationID, takenAt: body.takenAt, source: body.source.rawValue, note: note, lines: lines, countedBy: caller.userID)
+        let service = stands.counts
+        // A replayed count must not overwrite the shelf again after sales since the first one.
+        let snapshot: Components.Schemas.InventorySnapshot = try await idempotency.perform(
+            scope: "\(caller.userID.apiString) createInventorySnapshot \(standID.apiString)", key: key,
+            fingerprint: try IdempotencyStore.fingerprint(of: body)
+        ) { db in
+            try await service.record(count, stand: standID, on: db).api
+        }
+        return .created(.init(body: .json(snapshot)))
     }
 
     func listInventorySnapshots(_ input: Operations.ListInventorySnapshots.Input) async throws -> Operations.ListInventorySnapshots.Output {

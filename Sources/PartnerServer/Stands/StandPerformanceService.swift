@@ -72,7 +72,10 @@ struct StandPerformanceService {
             skus[key]?.daysOfCover = StandKPI.rounded(Double(row.onHand) / (Double(row.units) / Double(days)))
         }
 
-        let stockOuts = try await StandStockOutRecord.query(on: database).filter(\.$stand.$id == standID).all()
+        // Only the periods that overlap the report: started before it ended, not ended before it began.
+        let stockOuts = try await StandStockOutRecord.query(on: database).filter(\.$stand.$id == standID)
+            .filter(\.$startedAt < through.addingTimeInterval(86_400))
+            .group(.or) { $0.filter(\.$endedAt == nil).filter(\.$endedAt >= from) }.all()
         let intervals = stockOuts.map { StockOutCalendar.Interval(start: $0.startedAt, end: $0.endedAt) }
         for (id, _) in byLocation {
             let own = stockOuts.filter { $0.$location.id == id }.map { StockOutCalendar.Interval(start: $0.startedAt, end: $0.endedAt) }
@@ -99,13 +102,9 @@ struct StandPerformanceService {
     /// Median days from request to delivery of the refills delivered in the period.
     private func leadTime(of standID: UUID, start: Int64, end: Int64) async throws -> Double? {
         let delivered = try await StandRefillOrderRecord.query(on: database).filter(\.$stand.$id == standID)
-            .filter(\.$deliveredAt != nil).all()
-        let lower = Date(timeIntervalSince1970: Double(start) / 1000)
-        let upper = Date(timeIntervalSince1970: Double(end) / 1000)
-        let days = delivered.compactMap { refill -> Double? in
-            guard let at = refill.deliveredAt, at >= lower, at < upper else { return nil }
-            return at.timeIntervalSince(refill.requestedAt) / 86_400
-        }
+            .filter(\.$deliveredAt >= Date(timeIntervalSince1970: Double(start) / 1000))
+            .filter(\.$deliveredAt < Date(timeIntervalSince1970: Double(end) / 1000)).all()
+        let days = delivered.compactMap { refill in refill.deliveredAt.map { $0.timeIntervalSince(refill.requestedAt) / 86_400 } }
         return StandKPI.rounded(StandKPI.median(days))
     }
 

@@ -23,7 +23,7 @@ struct StandProgram {
         lowStock = LowStockPolicy(refills: refills)
         enrolment = StandEnrolment(writes: writes, database: database, refills: refills)
         sales = StandSaleService(loyalty: StandLoyaltyService(rules: loyaltyRules), lowStock: lowStock)
-        counts = StandCountService(writes: writes, database: database, lowStock: lowStock)
+        counts = StandCountService(lowStock: lowStock)
         performance = StandPerformanceService(database: database)
         payouts = StandPayoutService(writes: writes, database: database)
     }
