@@ -61,6 +61,7 @@ let package = Package(
             dependencies: [
                 "PartnerServer",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
     ],

@@ -3,6 +3,8 @@ import Testing
 
 @testable import PartnerCore
 
+struct LimiterTestFailure: Error {}
+
 @Suite("Access scope, login throttling, tiers, randomness")
 struct AccessAndLimitsTests {
     let mine = UUID()
@@ -14,34 +16,83 @@ struct AccessAndLimitsTests {
         let owner = AccessScope(role: .partner, memberships: [mine: .owner])
         #expect(owner.visiblePartnerIDs == [mine])
         #expect(owner.canView(partner: mine) && !owner.canView(partner: theirs))
-        #expect(owner.canManageMembers(of: mine) && !owner.canManageMembers(of: theirs))
-        #expect(owner.canEdit(fields: ["phone", "email"], of: mine))
-        #expect(!owner.canEdit(fields: ["phone", "tierCode"], of: mine))
-        #expect(!owner.canEdit(fields: ["phone"], of: theirs))
-        let viewer = AccessScope(role: .partner, memberships: [mine: .viewer])
-        #expect(!viewer.canEdit(fields: ["phone"], of: mine) && !viewer.canManageMembers(of: mine))
     }
 
-    @Test func limiterBlocksAfterTheLimitUntilTheWindowPasses() {
-        var limiter = AttemptLimiter(maxFailures: 3, window: 60)
+    @Test func limiterRefusesAPairAfterItsLimitUntilTheWindowPasses() throws {
+        var limits = LoginLimiter.Limits()
+        limits.pairFailures = 3
+        limits.window = 60
+        var limiter = LoginLimiter(limits: limits)
         let start = Date(timeIntervalSince1970: 1_000_000)
         for second in 0..<3 {
-            #expect(limiter.retryAfter(["a"], now: start.addingTimeInterval(Double(second))) == nil)
-            limiter.recordFailure(["a"], now: start.addingTimeInterval(Double(second)))
+            guard case .admitted = limiter.admit(account: "a", address: "1", now: start.addingTimeInterval(Double(second))) else {
+                Issue.record("attempt \(second) was refused")
+                return
+            }
         }
-        #expect(limiter.retryAfter(["a"], now: start.addingTimeInterval(10)) == 50)
-        #expect(limiter.retryAfter(["b"], now: start.addingTimeInterval(10)) == nil)
-        #expect(limiter.retryAfter(["a"], now: start.addingTimeInterval(61)) == nil)
-        limiter.reset("a")
-        #expect(limiter.retryAfter(["a"], now: start.addingTimeInterval(10)) == nil)
+        #expect(limiter.admit(account: "a", address: "1", now: start.addingTimeInterval(10)) == .refused(retryAfterSeconds: 50))
+        // The owner elsewhere is never refused, and an unrelated account is untouched.
+        guard case .admitted = limiter.admit(account: "a", address: "2", now: start.addingTimeInterval(10)) else {
+            Issue.record("the owner's address was refused")
+            return
+        }
+        guard case .admitted = limiter.admit(account: "b", address: "1", now: start.addingTimeInterval(10)) else {
+            Issue.record("another account was refused")
+            return
+        }
+        guard case .admitted = limiter.admit(account: "a", address: "1", now: start.addingTimeInterval(61)) else {
+            Issue.record("the window did not pass")
+            return
+        }
     }
 
-    @Test func limiterMemoryStaysBounded() {
-        var limiter = AttemptLimiter(maxFailures: 2, window: 60, maxKeys: 100)
-        let now = Date()
-        for index in 0..<1000 { limiter.recordFailure(["k\(index)"], now: now) }
-        limiter.recordFailure(["x"], now: now)
-        #expect(limiter.retryAfter(["x"], now: now) == nil)
+    @Test func attemptsCountBeforeTheOutcomeAndSuccessGivesThemBack() throws {
+        var limits = LoginLimiter.Limits()
+        limits.pairFailures = 2
+        var limiter = LoginLimiter(limits: limits)
+        let now = Date(timeIntervalSince1970: 2_000_000)
+        // Two admitted attempts still in flight block a third: parallel guesses cannot all pass.
+        guard case .admitted(let first, _) = limiter.admit(account: "a", address: "1", now: now),
+            case .admitted = limiter.admit(account: "a", address: "1", now: now.addingTimeInterval(1))
+        else { throw LimiterTestFailure() }
+        #expect(limiter.admit(account: "a", address: "1", now: now.addingTimeInterval(2)) == .refused(retryAfterSeconds: 898))
+        limiter.succeeded(first)
+        guard case .admitted = limiter.admit(account: "a", address: "1", now: now.addingTimeInterval(3)) else {
+            throw LimiterTestFailure()
+        }
+    }
+
+    @Test func anAddressIsCappedAcrossAccountsAndAnAccountOnlySlowsDown() throws {
+        var limits = LoginLimiter.Limits()
+        limits.addressFailures = 4
+        limits.accountDelayAfter = 2
+        limits.baseDelay = 1
+        limits.maxDelay = 3
+        var limiter = LoginLimiter(limits: limits)
+        let now = Date(timeIntervalSince1970: 3_000_000)
+        for index in 0..<4 { _ = limiter.admit(account: "user\(index)", address: "9", now: now) }
+        #expect(limiter.admit(account: "fresh", address: "9", now: now) == .refused(retryAfterSeconds: 900))
+        var delays: [TimeInterval] = []
+        for index in 0..<5 {
+            guard case .admitted(_, let delay) = limiter.admit(account: "owner", address: "addr\(index)", now: now) else {
+                throw LimiterTestFailure()
+            }
+            delays.append(delay)
+        }
+        #expect(delays == [0, 0, 1, 2, 3])
+    }
+
+    @Test func limiterMemoryStaysBoundedAndKeepsBlockedKeys() {
+        var limits = LoginLimiter.Limits()
+        limits.pairFailures = 2
+        limits.maxKeys = 300
+        var limiter = LoginLimiter(limits: limits)
+        let now = Date(timeIntervalSince1970: 4_000_000)
+        _ = limiter.admit(account: "victim", address: "x", now: now)
+        _ = limiter.admit(account: "victim", address: "x", now: now)
+        for index in 0..<5_000 { _ = limiter.admit(account: "k\(index)", address: "a\(index)", now: now.addingTimeInterval(1)) }
+        #expect(limiter.trackedKeys <= 300)
+        #expect(limiter.admit(account: "victim", address: "x", now: now.addingTimeInterval(2)) == .refused(retryAfterSeconds: 898))
     }
 
     @Test func tierDefinitionsConvertDecimalsExactly() throws {

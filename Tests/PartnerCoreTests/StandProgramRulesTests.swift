@@ -98,10 +98,10 @@ struct StandProgramRulesTests {
         #expect(StandKPI.rounded(8.8235) == 8.8)
     }
 
-    @Test func payoutsUseTheAgreedRate() {
-        let payout = StandPayout(sales: Money(minorUnits: 12_345, currency: .eur), commissionBasisPoints: 1_200)
+    @Test func payoutsUseTheAgreedRate() throws {
+        let payout = try StandPayout(sales: Money(minorUnits: 12_345, currency: .eur), commissionBasisPoints: 1_200)
         #expect(payout.commission.minorUnits == 1_481)
-        #expect(StandPayout(sales: payout.sales, package: .plus) == payout)
+        #expect(try StandPayout(sales: payout.sales, package: .plus) == payout)
         #expect(RefillStatus.allCases.filter(\.isInFlight) == [.requested, .approved, .shipped])
     }
 }

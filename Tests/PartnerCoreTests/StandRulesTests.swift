@@ -54,9 +54,18 @@ struct StandRulesTests {
         #expect(surplus.variance == 2 && surplus.shrinkageUnits == 0)
     }
 
-    @Test func payoutsApplyThePackageRate() {
-        let payout = StandPayout(sales: Money(minorUnits: 123_456, currency: .eur), package: .plus)
+    @Test func payoutsApplyThePackageRate() throws {
+        let payout = try StandPayout(sales: Money(minorUnits: 123_456, currency: .eur), package: .plus)
         #expect(payout.commission.minorUnits == 14_815)  // 1,234.56 × 12 % = 148.1472
-        #expect(StandPayout(sales: Money(minorUnits: 0, currency: .eur), package: .pro).commission.minorUnits == 0)
+        #expect(try StandPayout(sales: Money(minorUnits: 0, currency: .eur), package: .pro).commission.minorUnits == 0)
+        let late = try StandPayout(
+            sales: Money(minorUnits: 10_000, currency: .eur), adjustment: Money(minorUnits: 5_000, currency: .eur), package: .starter)
+        #expect(late.commission.minorUnits == 1_500)
+        // Sums no request can reach still give an answer, never a trap.
+        #expect(throws: DomainError.self) {
+            try StandPayout(sales: Money(minorUnits: .max, currency: .eur), adjustment: Money(minorUnits: 1, currency: .eur), package: .pro)
+        }
+        let huge = try StandPayout(sales: Money(minorUnits: .max / 2, currency: .eur), package: .pro)
+        #expect(huge.commission.minorUnits == 691_752_902_764_107_000 + 1_185)  // 7903 × 0.15 = 1185.45
     }
 }

@@ -63,19 +63,43 @@ struct AuthTests {
         }
     }
 
-    @Test func repeatedFailuresAreThrottledPerAccountAndAddress() async throws {
-        try await withTestApp(configure: { $0.maxFailedLogins = 3 }) { world in
+    @Test func parallelGuessesAreCountedBeforeBcryptAndTheOwnerElsewhereStillGetsIn() async throws {
+        try await withTestApp(configure: { $0.trustedProxies = 1 }) { world in
             _ = try await world.account(.staff, email: "kim@example.com")
-            for _ in 0..<3 {
-                let response = try await world.send(
-                    .POST, "/api/v1/auth/login", json: #"{"email":"kim@example.com","password":"wrong password"}"#)
-                #expect(response.status == .unauthorized)
+            let guess = #"{"email":"kim@example.com","password":"wrong password"}"#
+            let attacker: HTTPHeaders = ["X-Forwarded-For": "198.51.100.7"]
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for _ in 0..<20 {
+                    group.addTask { try await world.send(.POST, "/api/v1/auth/login", json: guess, headers: attacker).status }
+                }
+                return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
             }
-            let blocked = try await world.send(
-                .POST, "/api/v1/auth/login", json: #"{"email":"kim@example.com","password":"\#(TestWorld.password)"}"#)
+            #expect(statuses.filter { $0 == .unauthorized }.count == 5)
+            #expect(statuses.filter { $0 == .tooManyRequests }.count == 15)
+            let correct = #"{"email":"kim@example.com","password":"\#(TestWorld.password)"}"#
+            let blocked = try await world.send(.POST, "/api/v1/auth/login", json: correct, headers: attacker)
             try blocked.expectProblem(.tooManyRequests)
             let retryAfter = try #require(blocked.headers.first(name: "Retry-After").flatMap(Int.init))
-            #expect(retryAfter > 0)
+            #expect((1...900).contains(retryAfter))
+            // The owner, from another address, is slowed at most — never refused.
+            let owner = try await world.send(.POST, "/api/v1/auth/login", json: correct, headers: ["X-Forwarded-For": "203.0.113.9"])
+            #expect(owner.status == .ok)
+            // A client-written entry left of the proxy's is ignored: the proxy saw 198.51.100.7.
+            let spoofed = try await world.send(
+                .POST, "/api/v1/auth/login", json: correct, headers: ["X-Forwarded-For": "203.0.113.9, 198.51.100.7"])
+            try spoofed.expectProblem(.tooManyRequests)
+        }
+    }
+
+    @Test func oneAddressIsCappedAcrossAccounts() async throws {
+        try await withTestApp(configure: { $0.loginLimits.addressFailures = 4 }) { world in
+            for index in 0..<4 {
+                let response = try await world.send(
+                    .POST, "/api/v1/auth/login", json: #"{"email":"nobody\#(index)@example.com","password":"wrong password"}"#)
+                #expect(response.status == .unauthorized)
+            }
+            try await world.send(.POST, "/api/v1/auth/login", json: #"{"email":"next@example.com","password":"wrong password"}"#)
+                .expectProblem(.tooManyRequests)
         }
     }
 

@@ -165,8 +165,19 @@ struct DemoNetworkTests {
             let staff = try await world.account(.staff)
             let stand = try #require(try await StandPartnerRecord.query(on: db).filter(\.$packageLevel == .pro).first()).id!.apiString
             #expect(try await world.send(.GET, "/api/v1/stand/performance/\(stand)", as: staff).status == .ok)
-            let loyalty = try await world.send(.GET, "/api/v1/stand/\(stand)/loyalty", as: staff)
-            #expect(loyalty.status == .ok && loyalty.body.string.contains("balance"))
+            let loyalty = try await world.send(.GET, "/api/v1/stand/\(stand)/loyalty", as: staff).json
+            let standID = try #require(UUID(uuidString: stand))
+            let ledger = try await StandLoyaltyLedgerRecord.query(on: db).filter(\.$stand.$id == standID).all()
+            #expect(!ledger.isEmpty)
+            #expect(loyalty["balance"] as? Int == ledger.reduce(0) { $0 + $1.points })
+            // The demo's past months are closed: every sale before this month is paid exactly once.
+            #expect(report.standPayouts > report.stands * 6)
+            let thisMonth = PartnerOrderRecord.millis(Month(containing: Date()).start)
+            #expect(try await StandOrderRecord.query(on: db).filter(\.$payoutID == nil).filter(\.$soldAtMillis < thisMonth).count() == 0)
+            let payouts = try await world.send(.GET, "/api/v1/stand/\(stand)/payouts", as: staff).json
+            let items = try #require(payouts["items"] as? [[String: Any]])
+            #expect(items.first?["status"] as? String == "accruing")
+            #expect(items.dropFirst().allSatisfy { $0["status"] as? String == "due" } && items.count > 6)
         }
     }
 

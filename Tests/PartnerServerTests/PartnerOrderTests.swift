@@ -117,7 +117,7 @@ struct PartnerOrderTests {
                 .POST, "/api/v1/partners/\(suspended.id!.apiString)/orders", as: staff,
                 json: #"{"items":[{"sku":"LIP-001","quantity":1}]}"#,
                 headers: key())
-            #expect(try inactive.fieldErrors() == ["partner"])
+            #expect(try inactive.expectProblem(.conflict).detail?.contains("suspended") == true)
             #expect(try await PartnerOrderRecord.query(on: world.app.db).count() == 0)
             #expect(try await IdempotencyRecord.query(on: world.app.db).count() == 0)
         }

@@ -30,10 +30,18 @@ struct StandInventoryTests {
             #expect(lines.map { $0["expected"] as? Int } == [12, 5])
             #expect(lines.map { $0["variance"] as? Int } == [-3, 1])
             #expect(lines.map { $0["shrinkageUnits"] as? Int } == [3, 0])
-            #expect((lines.first?["shrinkageValue"] as? [String: Any])?["amount"] as? String == "24.00")
             #expect(snapshot["variance"] as? Int == -2)
             #expect(snapshot["shrinkageUnits"] as? Int == 3)
-            #expect((snapshot["shrinkageValue"] as? [String: Any])?["amount"] as? String == "24.00")
+            // Shrinkage is valued at unit cost: the stand's manager never sees it, HQ does.
+            #expect(lines.allSatisfy { $0["shrinkageValue"] == nil } && snapshot["shrinkageValue"] == nil)
+            let seenByHQ = try #require(
+                (try await world.send(.GET, "\(stand.path)/inventory-snapshots", as: staff).json["items"] as? [[String: Any]])?.first)
+            #expect((seenByHQ["shrinkageValue"] as? [String: Any])?["amount"] as? String == "24.00")
+            let hqLines = try #require(seenByHQ["lines"] as? [[String: Any]])
+            #expect((hqLines.first?["shrinkageValue"] as? [String: Any])?["amount"] as? String == "24.00")
+            let seenByStand = try await world.send(.GET, "\(stand.path)/details", as: manager).json
+            #expect((seenByStand["latestSnapshot"] as? [String: Any])?["shrinkageValue"] == nil)
+            #expect(!(try await world.send(.GET, "\(stand.path)/details", as: manager).body.string.contains("24.00")))
             #expect(try await world.shelf(stand, "LIP-001", as: staff)["onHand"] as? Int == 9)
             #expect(try await world.shelf(stand, "SER-001", as: staff)["onHand"] as? Int == 6)
             let listed = try await world.send(.GET, "\(stand.path)/inventory-snapshots", as: manager).json

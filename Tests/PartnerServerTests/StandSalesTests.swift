@@ -133,7 +133,7 @@ struct StandSalesTests {
             let currency = try await world.sale(
                 stand, #"[{"sku":"LIP-001","quantity":1,"unitPrice":{"amount":"-1","currency":"USD"}}]"#, as: staff,
                 location: stand.locations[0])
-            #expect(try currency.fieldErrors().contains("items[0].unitPrice"))
+            #expect(try currency.fieldErrors().contains("items[0].unitPrice.currency"))
             let otherSite = try await world.sale(stand, items, as: staff, location: UUID().uuidString)
             #expect(try otherSite.fieldErrors() == ["locationId"])
             try await world.send(

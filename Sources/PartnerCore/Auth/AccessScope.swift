@@ -1,17 +1,21 @@
 import Foundation
 
-/// What a caller may see and change, derived from its role and partner memberships.
-/// Every partner-scoped query and check goes through this one type.
+/// Who the caller is for authorization: its role, its partner memberships and, for integration
+/// tokens, its scopes. Partner-scoped queries filter by `visiblePartnerIDs`; every decision beyond
+/// visibility is `AccessPolicy`'s.
 public struct AccessScope: Sendable, Equatable {
     public let role: UserRole
     public let memberships: [UUID: MemberRole]
+    /// An integration token's scopes, with the reads its writes imply; empty for people.
+    public let serviceScopes: Set<ServiceScope>
 
-    public init(role: UserRole, memberships: [UUID: MemberRole] = [:]) {
+    public init(role: UserRole, memberships: [UUID: MemberRole] = [:], serviceScopes: Set<ServiceScope> = []) {
         self.role = role
         self.memberships = memberships
+        self.serviceScopes = ServiceScope.closure(of: serviceScopes)
     }
 
-    /// HQ and integrations (whose writes are limited by token scopes) see the whole network.
+    /// HQ and integrations (whose reach is limited by token scopes) see the whole network.
     public var seesEveryPartner: Bool { role.isHeadquarters || role == .service }
 
     /// `nil` when the caller sees every partner; otherwise the partners it is linked to.
@@ -23,20 +27,8 @@ public struct AccessScope: Sendable, Equatable {
         seesEveryPartner || memberships[id] != nil
     }
 
-    /// Owners and managers act for their partner (orders, redemptions); viewers only read.
-    public func canActFor(partner id: UUID) -> Bool {
-        memberships[id].map { $0 >= .manager } ?? false
-    }
-
-    /// HQ, or an owner of that partner, may link users to it.
-    public func canManageMembers(of id: UUID) -> Bool {
-        role.isHeadquarters || memberships[id] == .owner
-    }
-
-    /// HQ may edit any field; an owner only contact fields; managers and viewers nothing.
-    public func canEdit(fields: Set<String>, of id: UUID) -> Bool {
-        if role.isHeadquarters { return true }
-        guard memberships[id] == .owner else { return false }
-        return fields.isSubset(of: PartnerProfile.contactFields)
+    /// Whether the policy allows `action` (on `subject`, for actions on one partner's world).
+    public func may(_ action: PolicyAction, on subject: PolicySubject? = nil) -> Bool {
+        AccessPolicy.decide(action, by: self, on: subject).isAllowed
     }
 }

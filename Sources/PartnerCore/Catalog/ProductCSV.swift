@@ -22,6 +22,9 @@ public enum ProductCSV {
         if !missing.isEmpty { v.fail("header", "is missing \(missing.joined(separator: ", "))") }
         let unknown = header.filter { !(requiredColumns + optionalColumns).contains($0) }
         if !unknown.isEmpty { v.fail("header", "has unknown columns \(unknown.joined(separator: ", "))") }
+        var columns: Set<String> = []
+        let repeated = header.filter { !columns.insert($0).inserted }
+        if !repeated.isEmpty { v.fail("header", "repeats the columns \(Set(repeated).sorted().joined(separator: ", "))") }
         v.check(rows.count > 1, "body", "has no data rows")
         v.check(rows.count - 1 <= maxRows, "body", "has more than \(maxRows) rows")
         try v.finish()
@@ -34,7 +37,8 @@ public enum ProductCSV {
                 v.fail("rows[\(offset + 1)]", "has \(cells.count) cells; the header has \(header.count)")
                 continue
             }
-            let row = Dictionary(uniqueKeysWithValues: zip(header, cells.map(\.trimmed)))
+            // The header has no repeats (checked above); keeping the first is still total.
+            let row = Dictionary(zip(header, cells.map(\.trimmed)), uniquingKeysWith: { first, _ in first })
             func value(_ column: String) -> String? { row[column].flatMap { $0.isEmpty ? nil : $0 } }
             let packSize = value("packSize").map { Int($0) }
             if packSize == .some(nil) { v.fail(prefix + "packSize", "must be a whole number") }

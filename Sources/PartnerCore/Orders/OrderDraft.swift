@@ -46,6 +46,6 @@ public struct OrderDraft: Equatable, Sendable {
             validator.fail("items[\(firstIndex[sku] ?? 0)].quantity", "adds up to more than \(Self.maxQuantity) for \(sku)")
         }
         try validator.finish()
-        lines = order.map { Line(sku: $0, quantity: merged[$0]!, index: firstIndex[$0]!) }
+        lines = order.map { Line(sku: $0, quantity: merged[$0] ?? 0, index: firstIndex[$0] ?? 0) }
     }
 }

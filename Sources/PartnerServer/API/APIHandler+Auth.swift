@@ -12,34 +12,39 @@ extension APIHandler {
         try validator.finish()
 
         let request = try request
-        let address = clientAddress(of: request)
-        if let wait = await loginThrottle.retryAfter(account: email, address: address) {
-            throw APIError.tooManyRequests(retryAfterSeconds: wait)
+        let address = ClientAddress.of(request, trustedProxies: configuration.trustedProxies)
+        // The attempt counts from here, before bcrypt runs, so parallel guesses cannot all pass.
+        let ticket: LoginLimiter.Ticket
+        switch await loginThrottle.admit(account: email, address: address) {
+        case .refused(let wait):
+            throw DomainError.tooManyAttempts(retryAfterSeconds: wait)
+        case .admitted(let admitted, let delay):
+            ticket = admitted
+            if delay > 0 { try await Task.sleep(for: .milliseconds(Int(delay * 1000))) }
         }
-        let user = try await users.find(email: email)
+        let user = try await services.users.find(email: email)
         let verified = await verify(body.password, against: user?.passwordHash ?? decoyPasswordHash, on: request)
-        guard let user, verified else {
-            await loginThrottle.recordFailure(account: email, address: address)
+        guard let user, verified, user.disabledAt == nil else {
             request.logger.notice("login failed", metadata: ["email": .string(email), "address": .string(address)])
-            throw APIError.unauthorized("Email or password is incorrect.")
+            throw DomainError.unauthenticated("Email or password is incorrect.")
         }
-        await loginThrottle.recordSuccess(account: email)
-        let issued = try await users.issueToken(for: try user.requireID(), lifetime: configuration.tokenLifetime)
+        await loginThrottle.succeeded(ticket)
+        let issued = try await services.users.issueToken(for: try user.requireID(), lifetime: configuration.tokenLifetime)
         return .ok(.init(body: .json(.init(token: issued.token, expiresAt: issued.expiresAt, user: try user.api))))
     }
 
     func logout(_ input: Operations.Logout.Input) async throws -> Operations.Logout.Output {
-        let caller = try await authenticate()
-        try await users.revokeToken(caller.tokenID)
+        let caller = try authenticate()
+        try await services.users.revokeToken(caller.tokenID)
         return .noContent(.init())
     }
 
     func getCurrentUser(_ input: Operations.GetCurrentUser.Input) async throws -> Operations.GetCurrentUser.Output {
-        let caller = try await authenticate()
-        guard let user = try await users.find(caller.userID) else {
-            throw APIError.unauthorized("The token's user no longer exists.")
+        let caller = try authenticate()
+        guard let user = try await services.users.find(caller.userID) else {
+            throw DomainError.unauthenticated("The token's user no longer exists.")
         }
-        let memberships = try await users.memberships(of: caller.userID).map { link in
+        let memberships = try await services.users.memberships(of: caller.userID).map { link in
             Components.Schemas.Membership(
                 partnerId: link.$partner.id.apiString, companyName: link.partner.companyName, role: .init(link.role))
         }
@@ -49,14 +54,5 @@ extension APIHandler {
     private func verify(_ password: String, against hash: String, on request: Request) async -> Bool {
         // Over-long passwords make bcrypt throw; they are simply wrong.
         (try? await request.password.async.verify(password, created: hash)) ?? false
-    }
-
-    private func clientAddress(of request: Request) -> String {
-        if configuration.trustForwardedFor, let forwarded = request.headers.first(name: "X-Forwarded-For"),
-            let first = forwarded.split(separator: ",").first
-        {
-            return first.trimmingCharacters(in: .whitespaces)
-        }
-        return request.remoteAddress?.ipAddress ?? "unknown"
     }
 }

@@ -6,39 +6,39 @@ import Vapor
 
 extension APIHandler {
     func listProducts(_ input: Operations.ListProducts.Input) async throws -> Operations.ListProducts.Output {
-        let caller = try await authenticate()
+        let caller = try authenticate()
         let query = input.query
-        let page = try await products.list(
+        let page = try await services.products.list(
             ProductFilter(category: query.category, active: query.active, query: query.q),
             page: PageRequest(limit: query.limit, cursor: query.cursor))
         // Unit costs are the brand's margins: HQ and integrations only.
         let items = try page.items.map { product in
             var item = try product.api
-            if !caller.scope.seesEveryPartner { item.unitCost = nil }
+            if !caller.may(.readCosts) { item.unitCost = nil }
             return item
         }
         return .ok(.init(body: .json(.init(items: items, nextCursor: page.nextCursor))))
     }
 
     func createProduct(_ input: Operations.CreateProduct.Input) async throws -> Operations.CreateProduct.Output {
-        let caller = try await authenticate()
-        try caller.require(.admin, .staff)
+        let caller = try authenticate()
+        try caller.authorize(.manageCatalogue)
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
         let definition = try ProductDefinition.validated(
             sku: body.sku, name: body.name, category: body.category,
             listPrice: (body.listPrice.amount, body.listPrice.currency),
             unitCost: body.unitCost.map { ($0.amount, $0.currency) }, packSize: body.packSize, active: body.active)
-        let product = try await products.create(definition)
+        let product = try await services.products.create(definition)
         return .created(.init(body: .json(try product.api)))
     }
 
     func importProducts(_ input: Operations.ImportProducts.Input) async throws -> Operations.ImportProducts.Output {
-        let caller = try await authenticate()
-        try caller.require(.admin, .staff)
+        let caller = try authenticate()
+        try caller.authorize(.manageCatalogue)
         guard case .csv(let body) = input.body else { throw APIError.badRequest("Send the catalogue as text/csv.") }
         let text = try await String(collecting: body, upTo: configuration.maxBodyBytes)
         let definitions = try ProductCSV.products(from: text)
-        let result = try await products.upsert(definitions)
+        let result = try await services.products.upsert(definitions)
         return .ok(.init(body: .json(.init(created: result.created, updated: result.updated))))
     }
 }

@@ -6,16 +6,17 @@ import Vapor
 
 extension APIHandler {
     func listPartnerContracts(_ input: Operations.ListPartnerContracts.Input) async throws -> Operations.ListPartnerContracts.Output {
-        let caller = try await authenticate()
-        let partner = try await visiblePartner(input.path.id, for: caller)
-        let now = Date()
-        return .ok(.init(body: .json(.init(items: try await contracts.contracts(of: try partner.requireID()).map { try $0.api(at: now) }))))
+        let caller = try authenticate()
+        let partner = try await authorizedPartner(input.path.id, for: caller, to: .readContracts)
+        let now = self.now
+        return .ok(
+            .init(
+                body: .json(.init(items: try await services.contracts.contracts(of: try partner.requireID()).map { try $0.api(at: now) }))))
     }
 
     func createPartnerContract(_ input: Operations.CreatePartnerContract.Input) async throws -> Operations.CreatePartnerContract.Output {
-        let caller = try await authenticate()
-        let partner = try await visiblePartner(input.path.id, for: caller)
-        try caller.require(.admin, .staff)
+        let caller = try authenticate()
+        let partner = try await authorizedPartner(input.path.id, for: caller, to: .manageContracts)
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
         var validator = FieldValidator()
         let startsOn = CalendarDay.parse(body.startsOn)
@@ -42,8 +43,8 @@ extension APIHandler {
         let contract = PartnerContractRecord()
         contract.$partner.id = try partner.requireID()
         contract.kind = ContractKind(body.kind)
-        contract.startsOn = startsOn ?? Date()
-        contract.endsOn = endsOn ?? Date()
+        contract.startsOn = startsOn ?? now
+        contract.endsOn = endsOn ?? now
         contract.autoRenew = body.autoRenew
         contract.renewalNoticeDays = body.renewalNoticeDays
         contract.commissionBasisPoints = commission ?? nil
@@ -51,43 +52,41 @@ extension APIHandler {
         contract.terms = terms
         contract.revenueTargetMinor = target?.minorUnits
         contract.createdBy = caller.userID
-        try await contracts.create(contract)
-        return .created(.init(body: .json(try contract.api(at: Date()))))
+        try await services.contracts.create(contract)
+        return .created(.init(body: .json(try contract.api(at: now))))
     }
 
     func terminateContract(_ input: Operations.TerminateContract.Input) async throws -> Operations.TerminateContract.Output {
-        let caller = try await authenticate()
-        let partner = try await visiblePartner(input.path.id, for: caller)
-        try caller.require(.admin, .staff)
+        let caller = try authenticate()
+        let partner = try await authorizedPartner(input.path.id, for: caller, to: .manageContracts)
         let contract = try await visibleContract(input.path.contractId, of: partner)
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
         var validator = FieldValidator()
         let reason = validator.requiredText(body.reason, "reason", maxLength: 500, minLength: 3) ?? ""
         try validator.finish()
-        try await contracts.terminate(contract, reason: reason)
-        return .ok(.init(body: .json(try contract.api(at: Date()))))
+        try await services.contracts.terminate(contract, reason: reason)
+        return .ok(.init(body: .json(try contract.api(at: now))))
     }
 
     func uploadContractDocument(_ input: Operations.UploadContractDocument.Input) async throws -> Operations.UploadContractDocument.Output {
-        let caller = try await authenticate()
-        let partner = try await visiblePartner(input.path.id, for: caller)
-        try caller.require(.admin, .staff)
+        let caller = try authenticate()
+        let partner = try await authorizedPartner(input.path.id, for: caller, to: .manageContracts)
         let contract = try await visibleContract(input.path.contractId, of: partner)
         guard case .pdf(let body) = input.body else { throw APIError.badRequest("Send the signed contract as application/pdf.") }
         let data = try await Data(collecting: body, upTo: DocumentStore.maxBytes)
         let checksum = try Self.checkedPDF(data)
-        try await contracts.attach(data, sha256: checksum, to: contract, store: documents)
-        return .ok(.init(body: .json(try contract.api(at: Date()))))
+        try await services.contracts.attach(data, sha256: checksum, to: contract, store: services.documents)
+        return .ok(.init(body: .json(try contract.api(at: now))))
     }
 
     func downloadContractDocument(_ input: Operations.DownloadContractDocument.Input) async throws
         -> Operations.DownloadContractDocument.Output
     {
-        let caller = try await authenticate()
-        let partner = try await visiblePartner(input.path.id, for: caller)
+        let caller = try authenticate()
+        let partner = try await authorizedPartner(input.path.id, for: caller, to: .readContracts)
         let contract = try await visibleContract(input.path.contractId, of: partner)
-        guard contract.documentSHA256 != nil else { throw APIError.notFound("This contract has no signed document yet.") }
-        let data = try documents.read(partnerID: contract.$partner.id, documentID: try contract.requireID())
+        guard contract.documentSHA256 != nil else { throw DomainError.notFound("This contract has no signed document yet.") }
+        let data = try services.documents.read(partnerID: contract.$partner.id, documentID: try contract.requireID())
         let filename = "\(contract.kind.rawValue)-\(CalendarDay.format(contract.startsOn)).pdf"
         try request.storage[AttachmentFilename.self] = filename
         return .ok(.init(body: .pdf(HTTPBody(data))))
@@ -96,19 +95,18 @@ extension APIHandler {
     func listComplianceDocuments(_ input: Operations.ListComplianceDocuments.Input) async throws
         -> Operations.ListComplianceDocuments.Output
     {
-        let caller = try await authenticate()
-        let partner = try await visiblePartner(input.path.id, for: caller)
-        let documents = try await contracts.complianceDocuments(of: try partner.requireID())
-        let summary = ComplianceSummary(type: partner.type, documents: documents.map { ($0.kind, $0.expiresOn) }, at: Date())
+        let caller = try authenticate()
+        let partner = try await authorizedPartner(input.path.id, for: caller, to: .readContracts)
+        let documents = try await services.contracts.complianceDocuments(of: try partner.requireID())
+        let summary = ComplianceSummary(type: partner.type, documents: documents.map { ($0.kind, $0.expiresOn) }, at: now)
         return .ok(.init(body: .json(.init(summary: .init(summary), items: try documents.map { try $0.api }))))
     }
 
     func createComplianceDocument(_ input: Operations.CreateComplianceDocument.Input) async throws
         -> Operations.CreateComplianceDocument.Output
     {
-        let caller = try await authenticate()
-        let partner = try await visiblePartner(input.path.id, for: caller)
-        try caller.require(.admin, .staff)
+        let caller = try authenticate()
+        let partner = try await authorizedPartner(input.path.id, for: caller, to: .manageContracts)
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
         var validator = FieldValidator()
         let document = ComplianceDocumentRecord()
@@ -124,21 +122,21 @@ extension APIHandler {
         if let sku = body.productSku {
             validator.check(document.kind == .cpnpNotification, "productSku", "applies only to CPNP notifications")
             let normalized = ProductDefinition.normalizedSKU(sku)
-            validator.check(try await !products.bySKU([normalized]).isEmpty, "productSku", "is not in the catalogue")
+            validator.check(try await !services.products.bySKU([normalized]).isEmpty, "productSku", "is not in the catalogue")
             document.productSKU = normalized
         }
         try validator.finish()
-        document.issuedOn = issued ?? Date()
+        document.issuedOn = issued ?? now
         document.expiresOn = expires ?? nil
         document.createdBy = caller.userID
-        try await contracts.create(document)
+        try await services.contracts.create(document)
         return .created(.init(body: .json(try document.api)))
     }
 
     private func visibleContract(_ rawID: String, of partner: PartnerRecord) async throws -> PartnerContractRecord {
         let id = try uuid(rawID, name: "contractId")
-        guard let contract = try await contracts.find(id, partnerID: try partner.requireID()) else {
-            throw APIError.notFound("No contract with this id.")
+        guard let contract = try await services.contracts.find(id, partnerID: try partner.requireID()) else {
+            throw DomainError.notFound("No contract with this id.")
         }
         return contract
     }
@@ -146,23 +144,22 @@ extension APIHandler {
 
 extension APIHandler {
     func uploadComplianceFile(_ input: Operations.UploadComplianceFile.Input) async throws -> Operations.UploadComplianceFile.Output {
-        let caller = try await authenticate()
-        let partner = try await visiblePartner(input.path.id, for: caller)
-        try caller.require(.admin, .staff)
+        let caller = try authenticate()
+        let partner = try await authorizedPartner(input.path.id, for: caller, to: .manageContracts)
         let document = try await visibleComplianceDocument(input.path.documentId, of: partner)
         guard case .pdf(let body) = input.body else { throw APIError.badRequest("Send the file as application/pdf.") }
         let data = try await Data(collecting: body, upTo: DocumentStore.maxBytes)
         let checksum = try Self.checkedPDF(data)
-        try await contracts.attach(data, sha256: checksum, to: document, store: complianceFiles)
+        try await services.contracts.attach(data, sha256: checksum, to: document, store: services.complianceFiles)
         return .ok(.init(body: .json(try document.api)))
     }
 
     func downloadComplianceFile(_ input: Operations.DownloadComplianceFile.Input) async throws -> Operations.DownloadComplianceFile.Output {
-        let caller = try await authenticate()
-        let partner = try await visiblePartner(input.path.id, for: caller)
+        let caller = try authenticate()
+        let partner = try await authorizedPartner(input.path.id, for: caller, to: .readContracts)
         let document = try await visibleComplianceDocument(input.path.documentId, of: partner)
-        guard document.fileSHA256 != nil else { throw APIError.notFound("This compliance document has no file yet.") }
-        let data = try complianceFiles.read(partnerID: document.$partner.id, documentID: try document.requireID())
+        guard document.fileSHA256 != nil else { throw DomainError.notFound("This compliance document has no file yet.") }
+        let data = try services.complianceFiles.read(partnerID: document.$partner.id, documentID: try document.requireID())
         try request.storage[AttachmentFilename.self] = "\(document.kind.rawValue)-\(document.reference).pdf"
         return .ok(.init(body: .pdf(HTTPBody(data))))
     }
@@ -181,8 +178,8 @@ extension APIHandler {
 
     private func visibleComplianceDocument(_ rawID: String, of partner: PartnerRecord) async throws -> ComplianceDocumentRecord {
         let id = try uuid(rawID, name: "documentId")
-        guard let document = try await contracts.complianceDocument(id, partnerID: try partner.requireID()) else {
-            throw APIError.notFound("No compliance document with this id.")
+        guard let document = try await services.contracts.complianceDocument(id, partnerID: try partner.requireID()) else {
+            throw DomainError.notFound("No compliance document with this id.")
         }
         return document
     }

@@ -5,19 +5,19 @@ import Vapor
 
 extension APIHandler {
     func listGuardrails(_ input: Operations.ListGuardrails.Input) async throws -> Operations.ListGuardrails.Output {
-        let caller = try await authenticate()
-        try caller.requireHeadquarters(orService: .pricingWrite)
-        return .ok(.init(body: .json(.init(items: try await guardrails.all().map(\.api)))))
+        let caller = try authenticate()
+        try caller.authorize(.readGuardrails)
+        return .ok(.init(body: .json(.init(items: try await services.guardrails.all().map(\.api)))))
     }
 
     func upsertGuardrails(_ input: Operations.UpsertGuardrails.Input) async throws -> Operations.UpsertGuardrails.Output {
-        let caller = try await authenticate()
-        try caller.requireHeadquarters(orService: .pricingWrite)
+        let caller = try authenticate()
+        try caller.authorize(.writeGuardrails)
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
         var validator = FieldValidator()
         validator.check(!body.items.isEmpty, "items", "must contain at least one guardrail")
         validator.check(body.items.count <= 5_000, "items", "must contain at most 5000 guardrails")
-        let catalogue = try await products.bySKU(body.items.map { ProductDefinition.normalizedSKU($0.sku) })
+        let catalogue = try await services.products.bySKU(body.items.map { ProductDefinition.normalizedSKU($0.sku) })
         var accepted: [(product: ProductRecord, guardrail: Guardrail)] = []
         var seen: Set<String> = []
         for (index, item) in body.items.enumerated() {
@@ -49,8 +49,8 @@ extension APIHandler {
             }
         }
         try validator.finish()
-        try await guardrails.upsert(accepted)
-        let stored = try await guardrails.all().filter { seen.contains($0.product.sku) }
+        try await services.guardrails.upsert(accepted)
+        let stored = try await services.guardrails.all().filter { seen.contains($0.product.sku) }
         return .ok(.init(body: .json(.init(items: stored.map(\.api)))))
     }
 }

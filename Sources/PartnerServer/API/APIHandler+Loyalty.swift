@@ -5,50 +5,44 @@ import Vapor
 
 extension APIHandler {
     func getPartnerLoyalty(_ input: Operations.GetPartnerLoyalty.Input) async throws -> Operations.GetPartnerLoyalty.Output {
-        let caller = try await authenticate()
-        let partnerID = try await visiblePartner(input.path.id, for: caller).requireID()
+        let caller = try authenticate()
+        let partnerID = try await authorizedPartner(input.path.id, for: caller, to: .readLoyalty).requireID()
         let page = try PageRequest(limit: input.query.limit, cursor: input.query.cursor)
-        let summary = try await loyalty.summary(of: partnerID)
-        let entries = try await loyalty.entries(of: partnerID, page: page)
+        let summary = try await services.loyalty.summary(of: partnerID)
+        let entries = try await services.loyalty.entries(of: partnerID, page: page)
         return .ok(
             .init(
                 body: .json(
                     .init(
                         partnerId: partnerID.apiString, balance: summary.ledger.balance, lifetimeEarned: summary.ledger.lifetimeEarned,
-                        expiringSoon: summary.expiringSoon.map { .init(points: $0.remaining, expiresAt: $0.expiresAt ?? Date()) },
+                        expiringSoon: summary.expiringSoon.map { .init(points: $0.remaining, expiresAt: $0.expiresAt ?? now) },
                         entries: try entries.items.map { try $0.api }, nextCursor: entries.nextCursor))))
     }
 
     func redeemPartnerLoyalty(_ input: Operations.RedeemPartnerLoyalty.Input) async throws -> Operations.RedeemPartnerLoyalty.Output {
-        let caller = try await authenticate()
-        let partnerID = try await visiblePartner(input.path.id, for: caller).requireID()
-        if !caller.role.isHeadquarters {
-            guard caller.scope.canActFor(partner: partnerID) else {
-                throw APIError.forbidden("Only HQ or the partner's owners and managers may redeem points.")
-            }
-        }
+        let caller = try authenticate()
+        let partnerID = try await authorizedPartner(input.path.id, for: caller, to: .redeemPoints).requireID()
         let key = try IdempotencyStore.validatedKey(input.headers.idempotencyKey)
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
         var validator = FieldValidator()
         validator.check(body.points >= 1 && body.points <= 10_000_000, "points", "must be between 1 and 10000000")
         let note = validator.optionalText(body.note, "note", maxLength: 500)
         try validator.finish()
-        let (loyalty, userID) = (loyalty, caller.userID)
-        let booking: Components.Schemas.LoyaltyBooking = try await idempotency.perform(
+        let (loyalty, userID) = (services.loyalty, caller.userID)
+        let booking: Components.Schemas.LoyaltyBooking = try await services.idempotency.perform(
             scope: "\(userID.apiString) redeemPartnerLoyalty", key: key,
             fingerprint: try IdempotencyStore.fingerprint(of: [partnerID.apiString, String(body.points), note ?? ""])
         ) { db in
-            let booked = try await loyalty.redeem(
-                body.points, partnerID: partnerID, key: "redeem:\(userID.apiString):\(key)", note: note, by: userID, on: db, at: Date())
+            let booked = try await services.loyalty.redeem(
+                body.points, partnerID: partnerID, key: "redeem:\(userID.apiString):\(key)", note: note, by: userID, on: db, at: now)
             return .init(entry: try booked.entry.api, balance: booked.balance)
         }
         return .created(.init(body: .json(booking)))
     }
 
     func adjustPartnerLoyalty(_ input: Operations.AdjustPartnerLoyalty.Input) async throws -> Operations.AdjustPartnerLoyalty.Output {
-        let caller = try await authenticate()
-        let partnerID = try await visiblePartner(input.path.id, for: caller).requireID()
-        try caller.require(.admin, .staff)
+        let caller = try authenticate()
+        let partnerID = try await authorizedPartner(input.path.id, for: caller, to: .adjustPoints).requireID()
         let key = try IdempotencyStore.validatedKey(input.headers.idempotencyKey)
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
         var validator = FieldValidator()
@@ -57,13 +51,13 @@ extension APIHandler {
             "must be a non-zero number of points up to 10000000")
         let reason = validator.requiredText(body.reason, "reason", maxLength: 500, minLength: 3) ?? ""
         try validator.finish()
-        let (loyalty, userID) = (loyalty, caller.userID)
-        let booking: Components.Schemas.LoyaltyBooking = try await idempotency.perform(
+        let (loyalty, userID) = (services.loyalty, caller.userID)
+        let booking: Components.Schemas.LoyaltyBooking = try await services.idempotency.perform(
             scope: "\(userID.apiString) adjustPartnerLoyalty", key: key,
             fingerprint: try IdempotencyStore.fingerprint(of: [partnerID.apiString, String(body.points), reason])
         ) { db in
-            let booked = try await loyalty.adjust(
-                body.points, partnerID: partnerID, key: "adjust:\(userID.apiString):\(key)", reason: reason, by: userID, on: db, at: Date())
+            let booked = try await services.loyalty.adjust(
+                body.points, partnerID: partnerID, key: "adjust:\(userID.apiString):\(key)", reason: reason, by: userID, on: db, at: now)
             return .init(entry: try booked.entry.api, balance: booked.balance)
         }
         return .created(.init(body: .json(booking)))

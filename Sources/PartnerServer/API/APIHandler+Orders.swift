@@ -5,10 +5,9 @@ import Vapor
 
 extension APIHandler {
     func createPartnerOrder(_ input: Operations.CreatePartnerOrder.Input) async throws -> Operations.CreatePartnerOrder.Output {
-        let caller = try await authenticate()
-        let partner = try await visiblePartner(input.path.id, for: caller)
+        let caller = try authenticate()
+        let partner = try await authorizedPartner(input.path.id, for: caller, to: .placeOrder)
         let partnerID = try partner.requireID()
-        try requireOrderWriter(caller, partnerID: partnerID)
         let key = try IdempotencyStore.validatedKey(input.headers.idempotencyKey)
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
         var validator = FieldValidator()
@@ -26,8 +25,8 @@ extension APIHandler {
             draft: draft, channel: (body.channel ?? (caller.role == .service ? .api : .portal)).rawValue, externalRef: externalRef,
             requestedDeliveryDate: delivery?.0, placedBy: caller.userID)
         let fingerprint = try IdempotencyStore.fingerprint(of: IdempotentOrder(partnerId: partnerID, body: body))
-        let orderService = orders
-        let order: Components.Schemas.Order = try await idempotency.perform(
+        let orderService = services.orders
+        let order: Components.Schemas.Order = try await services.idempotency.perform(
             scope: "\(caller.userID.apiString) createPartnerOrder", key: key, fingerprint: fingerprint
         ) { db in
             try await orderService.place(placement, for: partner, on: db).api
@@ -36,19 +35,19 @@ extension APIHandler {
     }
 
     func listPartnerOrders(_ input: Operations.ListPartnerOrders.Input) async throws -> Operations.ListPartnerOrders.Output {
-        let caller = try await authenticate()
-        let partner = try await visiblePartner(input.path.id, for: caller)
+        let caller = try authenticate()
+        let partner = try await authorizedPartner(input.path.id, for: caller, to: .readOrders)
         let query = input.query
         let filter = try orderFilter(status: query.status, from: query.from, to: query.to)
-        let page = try await orderReader.list(
+        let page = try await services.orderReader.list(
             partnerIDs: [try partner.requireID()], dealersOnly: false, filter: filter,
             page: PageRequest(limit: query.limit, cursor: query.cursor))
         return .ok(.init(body: .json(.init(items: try page.items.map { try $0.api }, nextCursor: page.nextCursor))))
     }
 
     func getPartnerOrder(_ input: Operations.GetPartnerOrder.Input) async throws -> Operations.GetPartnerOrder.Output {
-        let caller = try await authenticate()
-        let partner = try await visiblePartner(input.path.id, for: caller)
+        let caller = try authenticate()
+        let partner = try await authorizedPartner(input.path.id, for: caller, to: .readOrders)
         let order = try await visibleOrder(input.path.orderId, of: partner)
         return .ok(.init(body: .json(try order.api)))
     }
@@ -56,25 +55,22 @@ extension APIHandler {
     func changePartnerOrderStatus(_ input: Operations.ChangePartnerOrderStatus.Input) async throws
         -> Operations.ChangePartnerOrderStatus.Output
     {
-        let caller = try await authenticate()
-        let partner = try await visiblePartner(input.path.id, for: caller)
+        let caller = try authenticate()
+        let partner = try await authorizedPartner(input.path.id, for: caller, to: .readOrders)
         let order = try await visibleOrder(input.path.orderId, of: partner)
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
         let next = OrderStatus(body.status)
-        let isHeadquarters = caller.role.isHeadquarters || (caller.role == .service && caller.serviceScopes.contains(.ordersWrite))
-        let partnerID = try partner.requireID()
-        guard isHeadquarters || (next == .cancelled && caller.scope.canActFor(partner: partnerID)) else {
-            throw APIError.forbidden("Partners may cancel their orders; every other move is made by HQ.")
-        }
+        try caller.authorize(.moveOrder(to: next), on: try partner.subject)
         var validator = FieldValidator()
         let note = validator.optionalText(body.note, "note", maxLength: 500)
         try validator.finish()
-        try await orders.move(order, to: next, note: note)
+        try await services.orders.move(order, to: next, note: note)
         return .ok(.init(body: .json(try order.api)))
     }
 
     func listDealerOrders(_ input: Operations.ListDealerOrders.Input) async throws -> Operations.ListDealerOrders.Output {
-        let caller = try await authenticate()
+        let caller = try authenticate()
+        try caller.authorize(.readOrders)
         let query = input.query
         var partnerIDs = caller.scope.visiblePartnerIDs.map(Array.init)
         if let raw = query.dealerId {
@@ -82,26 +78,15 @@ extension APIHandler {
             partnerIDs = (partnerIDs ?? [dealerID]).filter { $0 == dealerID }
         }
         let filter = try orderFilter(status: query.status, from: query.from, to: query.to)
-        let page = try await orderReader.list(
+        let page = try await services.orderReader.list(
             partnerIDs: partnerIDs, dealersOnly: true, filter: filter, page: PageRequest(limit: query.limit, cursor: query.cursor))
         return .ok(.init(body: .json(.init(items: try page.items.map { try $0.api }, nextCursor: page.nextCursor))))
     }
 
-    /// HQ, integrations with `orders:write`, and the partner's owners and managers place orders.
-    private func requireOrderWriter(_ caller: Caller, partnerID: UUID) throws(APIError) {
-        if caller.role == .partner {
-            guard caller.scope.canActFor(partner: partnerID) else {
-                throw .forbidden("Only the partner's owners and managers may place orders.")
-            }
-            return
-        }
-        try caller.requireHeadquarters(orService: .ordersWrite)
-    }
-
     private func visibleOrder(_ rawID: String, of partner: PartnerRecord) async throws -> PartnerOrderRecord {
         let id = try uuid(rawID, name: "orderId")
-        guard let order = try await orderReader.find(id, partnerID: try partner.requireID()) else {
-            throw APIError.notFound("No order with this id.")
+        guard let order = try await services.orderReader.find(id, partnerID: try partner.requireID()) else {
+            throw DomainError.notFound("No order with this id.")
         }
         return order
     }

@@ -5,8 +5,8 @@ import Vapor
 
 extension APIHandler {
     func createPartner(_ input: Operations.CreatePartner.Input) async throws -> Operations.CreatePartner.Output {
-        let caller = try await authenticate()
-        try caller.require(.admin, .staff)
+        let caller = try authenticate()
+        try caller.authorize(.createPartner)
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
         let type = PartnerType(body._type)
         var errors: [FieldError] = []
@@ -23,12 +23,13 @@ extension APIHandler {
             errors += failure.errors
         }
         guard errors.isEmpty, let profile else { throw ValidationFailure(errors) }
-        let partner = try await partners.create(profile, status: status, tier: tier)
+        let partner = try await services.partners.create(profile, status: status, tier: tier)
         return .created(.init(body: .json(try partner.api)))
     }
 
     func listPartners(_ input: Operations.ListPartners.Input) async throws -> Operations.ListPartners.Output {
-        let caller = try await authenticate()
+        let caller = try authenticate()
+        try caller.authorize(.readPartner)
         let query = input.query
         let filter = PartnerFilter(
             type: query._type.map(PartnerType.init), region: query.region, tierCode: query.tier,
@@ -37,7 +38,8 @@ extension APIHandler {
     }
 
     func listDealers(_ input: Operations.ListDealers.Input) async throws -> Operations.ListDealers.Output {
-        let caller = try await authenticate()
+        let caller = try authenticate()
+        try caller.authorize(.readPartner)
         let query = input.query
         let filter = PartnerFilter(
             type: .dealer, region: query.region, tierCode: query.tier,
@@ -49,29 +51,24 @@ extension APIHandler {
     private func partnerPage(_ filter: PartnerFilter, for caller: Caller, limit: Int?, cursor: String?) async throws
         -> Components.Schemas.PartnerPage
     {
-        let page = try await partners.list(filter, scope: caller.scope, page: PageRequest(limit: limit, cursor: cursor))
+        let page = try await services.partners.list(filter, scope: caller.scope, page: PageRequest(limit: limit, cursor: cursor))
         return .init(items: try page.items.map { try $0.api }, nextCursor: page.nextCursor)
     }
 
     func getPartner(_ input: Operations.GetPartner.Input) async throws -> Operations.GetPartner.Output {
-        let caller = try await authenticate()
-        let partner = try await visiblePartner(input.path.id, for: caller)
-        let members = try await users.members(of: try partner.requireID())
-        let compliance = try await contracts.complianceSummary(of: partner)
+        let caller = try authenticate()
+        let partner = try await authorizedPartner(input.path.id, for: caller, to: .readPartner)
+        let members = try await services.users.members(of: try partner.requireID())
+        let compliance = try await services.contracts.complianceSummary(of: partner)
         return .ok(
             .init(body: .json(.init(partner: try partner.api, compliance: .init(compliance), users: try members.map { try $0.api }))))
     }
 
     func updatePartner(_ input: Operations.UpdatePartner.Input) async throws -> Operations.UpdatePartner.Output {
-        let caller = try await authenticate()
+        let caller = try authenticate()
         let partner = try await visiblePartner(input.path.id, for: caller)
-        let id = try partner.requireID()
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
-        let requested = body.providedFields
-        guard caller.scope.canEdit(fields: requested, of: id) else {
-            let allowed = PartnerProfile.contactFields.sorted().joined(separator: ", ")
-            throw APIError.forbidden("Partner owners may change only contact fields (\(allowed)); other changes go through HQ.")
-        }
+        try caller.authorize(.editPartner(fields: body.providedFields), on: try partner.subject)
         let before = partner.profile
         var errors: [FieldError] = []
         var after = before
@@ -107,7 +104,7 @@ extension APIHandler {
         partner.apply(after)
         partner.status = newStatus
         partner.$tier.id = tier?.id
-        try await partners.save(
+        try await services.partners.save(
             partner, changedFields: changed, statusChange: newStatus != oldStatus ? (oldStatus, newStatus) : nil, tier: tier)
         return .ok(.init(body: .json(try partner.api)))
     }
@@ -115,8 +112,8 @@ extension APIHandler {
     /// The requested tier, checked against the partner type; without a code, the entry tier
     /// (lowest rank) for the type when `defaultingToEntry`, and an empty code clears the tier.
     private func resolveTier(code: String?, for type: PartnerType, defaultingToEntry: Bool = true) async throws -> PartnerTierRecord? {
-        if let code, !code.isEmpty { return try await tiers.resolve(code: code, for: type) }
+        if let code, !code.isEmpty { return try await services.tiers.resolve(code: code, for: type) }
         guard code == nil, defaultingToEntry else { return nil }
-        return try await tiers.all().first { $0.definition.applies(to: type) }
+        return try await services.tiers.all().first { $0.definition.applies(to: type) }
     }
 }

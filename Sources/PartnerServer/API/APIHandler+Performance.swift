@@ -5,19 +5,19 @@ import Vapor
 
 extension APIHandler {
     func getPartnerPerformance(_ input: Operations.GetPartnerPerformance.Input) async throws -> Operations.GetPartnerPerformance.Output {
-        let caller = try await authenticate()
-        let partner = try await visiblePartner(input.path.id, for: caller)
+        let caller = try authenticate()
+        let partner = try await authorizedPartner(input.path.id, for: caller, to: .readPerformance)
         var validator = FieldValidator()
-        let to = input.query.to.map(Month.init) ?? Month(containing: Date())
+        let to = input.query.to.map(Month.init) ?? Month(containing: now)
         validator.check(to != nil, "to", "must be a month as YYYY-MM")
-        let end = to ?? Month(containing: Date())
+        let end = to ?? Month(containing: now)
         let from = input.query.from.map(Month.init) ?? end.adding(-11)
         validator.check(from != nil, "from", "must be a month as YYYY-MM")
         if let from {
             validator.check(from <= end && from >= end.adding(-59), "from", "must be at most 60 months before to, and not after it")
         }
         try validator.finish()
-        let series = try await performance.series(of: partner, from: from ?? end, to: end)
+        let series = try await services.performance.series(of: partner, from: from ?? end, to: end)
         return .ok(
             .init(
                 body: .json(
@@ -25,19 +25,20 @@ extension APIHandler {
     }
 
     func getPartnerDashboard(_ input: Operations.GetPartnerDashboard.Input) async throws -> Operations.GetPartnerDashboard.Output {
-        let caller = try await authenticate()
-        let partner = try await visiblePartner(input.path.id, for: caller)
+        let caller = try authenticate()
+        let partner = try await authorizedPartner(input.path.id, for: caller, to: .readPerformance)
         let partnerID = try partner.requireID()
-        let now = Date()
-        let open = try await orderReader.openCount(partnerID: partnerID)
-        let (recentCount, recentRevenue) = try await orderReader.totals(partnerID: partnerID, since: now.addingTimeInterval(-90 * 86_400))
-        let loyaltySummary = try await loyalty.summary(of: partnerID, at: now)
+        let now = self.now
+        let open = try await services.orderReader.openCount(partnerID: partnerID)
+        let (recentCount, recentRevenue) = try await services.orderReader.totals(
+            partnerID: partnerID, since: now.addingTimeInterval(-90 * 86_400))
+        let loyaltySummary = try await services.loyalty.summary(of: partnerID, at: now)
         let thisMonth = Month(containing: now)
-        let trend = try await performance.series(of: partner, from: thisMonth.adding(-5), to: thisMonth)
-        let contract = try await contracts.contracts(of: partnerID)
+        let trend = try await services.performance.series(of: partner, from: thisMonth.adding(-5), to: thisMonth)
+        let contract = try await services.contracts.contracts(of: partnerID)
             .map { (record: $0, status: $0.contractTerms.status(at: now)) }
             .first { $0.status == .active || $0.status == .renewalDue }
-        let compliance = try await contracts.complianceSummary(of: partner, at: now)
+        let compliance = try await services.contracts.complianceSummary(of: partner, at: now)
         return .ok(
             .init(
                 body: .json(
@@ -60,12 +61,13 @@ extension APIHandler {
     }
 
     func getPartnerTierReview(_ input: Operations.GetPartnerTierReview.Input) async throws -> Operations.GetPartnerTierReview.Output {
-        let caller = try await authenticate()
-        let partner = try await visiblePartner(input.path.id, for: caller)
+        let caller = try authenticate()
+        let partner = try await authorizedPartner(input.path.id, for: caller, to: .readPerformance)
         let partnerID = try partner.requireID()
-        let revenue = Money(minorUnits: try await performance.trailingRevenue(of: partnerID), currency: .eur)
+        let revenue = Money(minorUnits: try await services.performance.trailingRevenue(of: partnerID), currency: .eur)
         let review = TierReview(
-            trailingRevenue: revenue, type: partner.type, current: partner.tier?.definition, tiers: try await tiers.all().map(\.definition))
+            trailingRevenue: revenue, type: partner.type, current: partner.tier?.definition,
+            tiers: try await services.tiers.all().map(\.definition))
         return .ok(
             .init(
                 body: .json(

@@ -5,30 +5,30 @@ import Vapor
 
 extension APIHandler {
     func getPartnerPricing(_ input: Operations.GetPartnerPricing.Input) async throws -> Operations.GetPartnerPricing.Output {
-        let caller = try await authenticate()
-        let partner = try await visiblePartner(input.path.id, for: caller)
-        let list = try await pricing.priceList(for: partner)
-        return .ok(.init(body: .json(try list.api(showingFloors: caller.scope.seesEveryPartner))))
+        let caller = try authenticate()
+        let partner = try await authorizedPartner(input.path.id, for: caller, to: .readPricing)
+        let list = try await services.pricing.priceList(for: partner)
+        return .ok(.init(body: .json(try list.api(showingFloors: caller.may(.readCosts)))))
     }
 
     func setPartnerPricing(_ input: Operations.SetPartnerPricing.Input) async throws -> Operations.SetPartnerPricing.Output {
-        let caller = try await authenticate()
-        let partner = try await visiblePartner(input.path.id, for: caller)
-        try caller.require(.admin, .staff)
+        let caller = try authenticate()
+        let partner = try await authorizedPartner(input.path.id, for: caller, to: .changePricing)
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
         let change = try await validatedPricingChange(body, for: partner)
-        try await pricing.apply(change, to: partner, by: caller.userID)
-        guard let reloaded = try await partners.find(try partner.requireID(), scope: caller.scope) else { throw APIError.partnerNotFound() }
-        return .ok(.init(body: .json(try await pricing.priceList(for: reloaded).api(showingFloors: true))))
+        try await services.pricing.apply(change, to: partner, by: caller.userID)
+        guard let reloaded = try await services.partners.find(try partner.requireID(), scope: caller.scope) else {
+            throw DomainError.partnerNotFound
+        }
+        return .ok(.init(body: .json(try await services.pricing.priceList(for: reloaded).api(showingFloors: true))))
     }
 
     func listPartnerPricingHistory(_ input: Operations.ListPartnerPricingHistory.Input) async throws
         -> Operations.ListPartnerPricingHistory.Output
     {
-        let caller = try await authenticate()
-        let partner = try await visiblePartner(input.path.id, for: caller)
-        try caller.require(.admin, .staff)
-        let page = try await pricing.history(
+        let caller = try authenticate()
+        let partner = try await authorizedPartner(input.path.id, for: caller, to: .readPricingHistory)
+        let page = try await services.pricing.history(
             of: try partner.requireID(), page: PageRequest(limit: input.query.limit, cursor: input.query.cursor))
         return .ok(.init(body: .json(.init(items: try page.items.map { try $0.api }, nextCursor: page.nextCursor))))
     }
@@ -45,14 +45,14 @@ extension APIHandler {
         var tierChanged = false
         if let code = body.tierCode {
             do {
-                tier = code.isEmpty ? nil : try await tiers.resolve(code: code, for: partner.type)
+                tier = code.isEmpty ? nil : try await services.tiers.resolve(code: code, for: partner.type)
                 tierChanged = tier?.id != partner.$tier.id
             } catch let failure as ValidationFailure {
                 for error in failure.errors { validator.fail(error.field, error.message) }
             }
         }
-        let catalogue = try await products.bySKU(lines.map { ProductDefinition.normalizedSKU($0.sku) })
-        let guardrailsByProduct = try await guardrails.byProduct()
+        let catalogue = try await services.products.bySKU(lines.map { ProductDefinition.normalizedSKU($0.sku) })
+        let guardrailsByProduct = try await services.guardrails.byProduct()
         var changes: [PricingChange.OverrideChange] = []
         var seen: Set<String> = []
         for (index, line) in lines.enumerated() {

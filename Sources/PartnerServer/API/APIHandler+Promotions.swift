@@ -5,41 +5,41 @@ import Vapor
 
 extension APIHandler {
     func listPromotions(_ input: Operations.ListPromotions.Input) async throws -> Operations.ListPromotions.Output {
-        let caller = try await authenticate()
-        try caller.require(.admin, .staff)
-        let page = try await promotions.list(
+        let caller = try authenticate()
+        try caller.authorize(.managePromotions)
+        let page = try await services.promotions.list(
             status: input.query.status.map(PromotionStatus.init), page: PageRequest(limit: input.query.limit, cursor: input.query.cursor))
         return .ok(.init(body: .json(.init(items: try page.items.map { try $0.api }, nextCursor: page.nextCursor))))
     }
 
     func createPromotion(_ input: Operations.CreatePromotion.Input) async throws -> Operations.CreatePromotion.Output {
-        let caller = try await authenticate()
-        try caller.require(.admin, .staff)
+        let caller = try authenticate()
+        try caller.authorize(.managePromotions)
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
         let record = try await validatedPromotion(body, createdBy: caller.userID)
-        try await promotions.create(record)
+        try await services.promotions.create(record)
         return .created(.init(body: .json(try record.api)))
     }
 
     func changePromotionStatus(_ input: Operations.ChangePromotionStatus.Input) async throws -> Operations.ChangePromotionStatus.Output {
-        let caller = try await authenticate()
-        try caller.require(.admin, .staff)
-        guard let promotion = try await promotions.find(try uuid(input.path.promotionId, name: "promotionId")) else {
-            throw APIError.notFound("No promotion with this id.")
+        let caller = try authenticate()
+        try caller.authorize(.managePromotions)
+        guard let promotion = try await services.promotions.find(try uuid(input.path.promotionId, name: "promotionId")) else {
+            throw DomainError.notFound("No promotion with this id.")
         }
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
-        try await promotions.move(promotion, to: PromotionStatus(body.status))
+        try await services.promotions.move(promotion, to: PromotionStatus(body.status))
         return .ok(.init(body: .json(try promotion.api)))
     }
 
     func listPartnerPromotions(_ input: Operations.ListPartnerPromotions.Input) async throws -> Operations.ListPartnerPromotions.Output {
-        let caller = try await authenticate()
-        let partner = try await visiblePartner(input.path.id, for: caller)
-        let current = try await promotions.current(for: partner, at: Date())
+        let caller = try authenticate()
+        let partner = try await authorizedPartner(input.path.id, for: caller, to: .readPartner)
+        let current = try await services.promotions.current(for: partner, at: now)
         // Partner users see what a promotion gives them, never which other partners it targets.
         let items = try current.map { promotion in
             var item = try promotion.api
-            if !caller.scope.seesEveryPartner { item.audience = .init() }
+            if !caller.may(.managePromotions) { item.audience = .init() }
             return item
         }
         return .ok(.init(body: .json(.init(items: items))))
@@ -71,7 +71,7 @@ extension APIHandler {
         }
         let skus = Set((body.skus ?? []).map(ProductDefinition.normalizedSKU))
         if !skus.isEmpty {
-            let known = try await products.bySKU(skus)
+            let known = try await services.products.bySKU(skus)
             let unknown = skus.subtracting(known.keys).sorted()
             validator.check(unknown.isEmpty, "skus", "has SKUs that are not in the catalogue: \(unknown.joined(separator: ", "))")
         }
@@ -84,7 +84,7 @@ extension APIHandler {
         record.partnerTypes = PromotionRecord.text((audience?.partnerTypes ?? []).map(\.rawValue))
         record.regions = PromotionRecord.text(audience?.regions ?? [])
         let tierCodes = Set(audience?.tierCodes ?? [])
-        let knownTiers = Set(try await tiers.all().map(\.code))
+        let knownTiers = Set(try await services.tiers.all().map(\.code))
         validator.check(
             tierCodes.isSubset(of: knownTiers), "audience.tierCodes",
             "has unknown tier codes: \(tierCodes.subtracting(knownTiers).sorted().joined(separator: ", "))")
@@ -98,8 +98,8 @@ extension APIHandler {
         validator.check(to != nil, "validTo", "must be a date as YYYY-MM-DD")
         if let from, let to { validator.check(from <= to, "validTo", "must not be before validFrom") }
         try validator.finish()
-        record.validFrom = from ?? Date()
-        record.validTo = to ?? Date()
+        record.validFrom = from ?? now
+        record.validTo = to ?? now
         return record
     }
 }

@@ -8,16 +8,15 @@ extension APIHandler {
     func createInventorySnapshot(_ input: Operations.CreateInventorySnapshot.Input) async throws
         -> Operations.CreateInventorySnapshot.Output
     {
-        let caller = try await authenticate()
-        let stand = try await visibleStand(input.path.id, for: caller)
+        let caller = try authenticate()
+        let stand = try await authorizedStand(input.path.id, for: caller, to: .countInventory)
         let standID = try stand.requireID()
-        try requireStandActor(caller, stand: standID, orService: .inventoryWrite)
         let key = try IdempotencyStore.validatedKey(input.headers.idempotencyKey)
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
         var validator = FieldValidator()
         let locationID = optionalUUID(body.locationId, field: "locationId", into: &validator)
         let note = validator.optionalText(body.note, "note", maxLength: 500)
-        validator.check(body.takenAt <= Date().addingTimeInterval(300), "takenAt", "must not be in the future")
+        validator.check(body.takenAt <= now.addingTimeInterval(300), "takenAt", "must not be in the future")
         validator.check(!body.lines.isEmpty, "lines", "must contain at least one counted SKU")
         validator.check(body.lines.count <= 500, "lines", "must contain at most 500 lines")
         var seen: Set<String> = []
@@ -34,43 +33,46 @@ extension APIHandler {
         guard let locationID else { throw ValidationFailure(field: "locationId", message: "is required") }
         let count = StandCountService.Count(
             locationID: locationID, takenAt: body.takenAt, source: body.source.rawValue, note: note, lines: lines, countedBy: caller.userID)
-        let service = stands.counts
+        let service = services.stands.counts
+        let showingCosts = caller.may(.readCosts)
         // A replayed count must not overwrite the shelf again after sales since the first one.
-        let snapshot: Components.Schemas.InventorySnapshot = try await idempotency.perform(
+        let snapshot: Components.Schemas.InventorySnapshot = try await services.idempotency.perform(
             scope: "\(caller.userID.apiString) createInventorySnapshot \(standID.apiString)", key: key,
             fingerprint: try IdempotencyStore.fingerprint(of: body)
         ) { db in
-            try await service.record(count, stand: standID, on: db).api
+            try await service.record(count, stand: standID, on: db).api(showingCosts: showingCosts)
         }
         return .created(.init(body: .json(snapshot)))
     }
 
     func listInventorySnapshots(_ input: Operations.ListInventorySnapshots.Input) async throws -> Operations.ListInventorySnapshots.Output {
-        let caller = try await authenticate()
-        let stand = try await visibleStand(input.path.id, for: caller)
+        let caller = try authenticate()
+        let stand = try await authorizedStand(input.path.id, for: caller, to: .readStand)
         let query = input.query
         var validator = FieldValidator()
         let locationID = optionalUUID(query.locationId, field: "locationId", into: &validator)
         try validator.finish()
-        let page = try await stands.repository.snapshots(
+        let page = try await services.stands.repository.snapshots(
             of: try stand.requireID(), locationID: locationID, page: PageRequest(limit: query.limit, cursor: query.cursor))
-        return .ok(.init(body: .json(.init(items: try page.items.map { try $0.api }, nextCursor: page.nextCursor))))
+        return .ok(
+            .init(
+                body: .json(
+                    .init(items: try page.items.map { try $0.api(showingCosts: caller.may(.readCosts)) }, nextCursor: page.nextCursor))))
     }
 
     func onLowStock(_ input: Operations.OnLowStock.Input) async throws -> Operations.OnLowStock.Output {
-        let caller = try await authenticate()
-        try caller.requireHeadquarters(orService: .inventoryWrite)
+        let caller = try authenticate()
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
-        let stand = try await visibleStand(body.standId, for: caller, field: "standId")
+        let stand = try await authorizedStand(body.standId, for: caller, to: .runLowStockCheck, field: "standId")
         let standID = try stand.requireID()
         var validator = FieldValidator()
         let locationID = optionalUUID(body.locationId, field: "locationId", into: &validator)
         let skus = body.skus.map { Set($0.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }) }
         if let skus { validator.check(!skus.isEmpty && skus.count <= 500, "skus", "must list between 1 and 500 SKUs") }
         try validator.finish()
-        let policy = stands.lowStock
-        let now = Date()
-        let results = try await stands.writes.transaction(on: stands.database) { db in
+        let policy = services.stands.lowStock
+        let now = self.now
+        let results = try await services.stands.writes.transaction(on: services.stands.database) { db in
             try await db.lockPartner(standID)
             let locations =
                 if let locationID {

@@ -5,12 +5,11 @@ import Vapor
 
 extension APIHandler {
     func requestStandRefill(_ input: Operations.RequestStandRefill.Input) async throws -> Operations.RequestStandRefill.Output {
-        let caller = try await authenticate()
+        let caller = try authenticate()
         let key = try IdempotencyStore.validatedKey(input.headers.idempotencyKey)
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
-        let stand = try await visibleStand(body.standId, for: caller, field: "standId")
+        let stand = try await authorizedStand(body.standId, for: caller, to: .requestRefill, field: "standId")
         let standID = try stand.requireID()
-        try requireStandActor(caller, stand: standID, orService: .inventoryWrite)
         var validator = FieldValidator()
         let locationID = optionalUUID(body.locationId, field: "locationId", into: &validator)
         let note = validator.optionalText(body.note, "note", maxLength: 500)
@@ -20,13 +19,13 @@ extension APIHandler {
         let request = StandRefillService.Request(
             items: items, source: (body.source ?? .manual).rawValue, note: note, requestedBy: caller.userID)
         let fingerprint = try IdempotencyStore.fingerprint(of: body)
-        let service = stands.refills
-        let refill: Components.Schemas.StandRefill = try await idempotency.perform(
+        let service = services.stands.refills
+        let refill: Components.Schemas.StandRefill = try await services.idempotency.perform(
             scope: "\(caller.userID.apiString) requestStandRefill", key: key, fingerprint: fingerprint
         ) { db in
             try await db.lockPartner(standID)
             let location = try await StandSaleService.location(locationID, of: standID, on: db)
-            guard let refill = try await service.request(request, stand: standID, location: location, on: db, at: Date()) else {
+            guard let refill = try await service.request(request, stand: standID, location: location, on: db, at: now) else {
                 throw ValidationFailure(field: "items", message: "nothing to refill: every SKU is at or above par with what is on order")
             }
             return try refill.api
@@ -35,26 +34,18 @@ extension APIHandler {
     }
 
     func getStandRefill(_ input: Operations.GetStandRefill.Input) async throws -> Operations.GetStandRefill.Output {
-        let caller = try await authenticate()
+        let caller = try authenticate()
         return .ok(.init(body: .json(try await visibleRefill(input.path.refillId, for: caller).api)))
     }
 
     func changeStandRefillStatus(_ input: Operations.ChangeStandRefillStatus.Input) async throws
         -> Operations.ChangeStandRefillStatus.Output
     {
-        let caller = try await authenticate()
+        let caller = try authenticate()
         let refill = try await visibleRefill(input.path.refillId, for: caller)
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
         let next = RefillStatus(body.status)
-        // The stand's side cancels and confirms; the program (HQ, Inventory OS) does the rest.
-        if caller.role == .partner {
-            guard next == .cancelled || next == .confirmed else {
-                throw APIError.forbidden("Stand partners may cancel or confirm a refill; every other move is made by HQ.")
-            }
-            try requireStandActor(caller, stand: refill.$stand.id, orService: .inventoryWrite)
-        } else {
-            try caller.requireHeadquarters(orService: .inventoryWrite)
-        }
+        try caller.authorize(.moveRefill(to: next), on: try await standSubject(refill.$stand.id))
         var validator = FieldValidator()
         let note = validator.optionalText(body.note, "note", maxLength: 500)
         validator.check(body.items == nil || next == .approved, "items", "may only be sent when approving")
@@ -64,20 +55,20 @@ extension APIHandler {
             validator.fail("deliveredItems[\(index)].quantity", "must not be negative")
         }
         try validator.finish()
-        let moved = try await stands.refills.move(
+        let moved = try await services.stands.refills.move(
             try refill.requireID(),
             .init(next: next, approvedItems: approved, deliveredItems: body.deliveredItems?.map { ($0.sku, $0.quantity) }, note: note))
         return .ok(.init(body: .json(try moved.api)))
     }
 
     func listStandRefills(_ input: Operations.ListStandRefills.Input) async throws -> Operations.ListStandRefills.Output {
-        let caller = try await authenticate()
-        let stand = try await visibleStand(input.path.id, for: caller)
+        let caller = try authenticate()
+        let stand = try await authorizedStand(input.path.id, for: caller, to: .readStand)
         let query = input.query
         var validator = FieldValidator()
         let locationID = optionalUUID(query.locationId, field: "locationId", into: &validator)
         try validator.finish()
-        let page = try await stands.repository.refills(
+        let page = try await services.stands.repository.refills(
             of: try stand.requireID(), status: query.status.map(RefillStatus.init), locationID: locationID,
             page: PageRequest(limit: query.limit, cursor: query.cursor))
         return .ok(.init(body: .json(.init(items: try page.items.map { try $0.api }, nextCursor: page.nextCursor))))
@@ -85,9 +76,10 @@ extension APIHandler {
 
     private func visibleRefill(_ rawID: String, for caller: Caller) async throws -> StandRefillOrderRecord {
         let id = try uuid(rawID, name: "refillId")
-        guard let refill = try await stands.repository.refill(id, scope: caller.scope) else {
-            throw APIError.notFound("No refill with this id.")
+        guard let refill = try await services.stands.repository.refill(id, scope: caller.scope) else {
+            throw DomainError.notFound("No refill with this id.")
         }
+        try caller.authorize(.readStand, on: try await standSubject(refill.$stand.id))
         return refill
     }
 

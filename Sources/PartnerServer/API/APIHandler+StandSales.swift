@@ -5,15 +5,14 @@ import Vapor
 
 extension APIHandler {
     func recordStandSale(_ input: Operations.RecordStandSale.Input) async throws -> Operations.RecordStandSale.Output {
-        let caller = try await authenticate()
+        let caller = try authenticate()
         let key = try IdempotencyStore.validatedKey(input.headers.idempotencyKey)
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
-        let stand = try await visibleStand(body.standId, for: caller, field: "standId")
+        let stand = try await authorizedStand(body.standId, for: caller, to: .recordSale, field: "standId")
         let standID = try stand.requireID()
-        try requireStandActor(caller, stand: standID, orService: .salesWrite)
         var validator = FieldValidator()
         let locationID = optionalUUID(body.locationId, field: "locationId", into: &validator)
-        validator.check(body.soldAt <= Date().addingTimeInterval(300), "soldAt", "must not be in the future")
+        validator.check(body.soldAt <= now.addingTimeInterval(300), "soldAt", "must not be in the future")
         validator.check(body.soldAt >= Date(timeIntervalSince1970: 946_684_800), "soldAt", "must be after 2000-01-01")
         var lines: [StandSaleService.Line] = []
         do {
@@ -23,7 +22,6 @@ extension APIHandler {
                 let price = item.unitPrice.flatMap {
                     ProductDefinition.money(($0.amount, $0.currency), field: "items[\(line.index)].unitPrice", validator: &validator)
                 }
-                if let price { validator.check(price.minorUnits > 0, "items[\(line.index)].unitPrice", "must be positive") }
                 lines.append(.init(sku: line.sku, quantity: line.quantity, unitPrice: price, index: line.index))
             }
         } catch {
@@ -38,8 +36,8 @@ extension APIHandler {
         let sale = StandSaleService.Sale(
             locationID: locationID, soldAt: body.soldAt, lines: lines, payment: payment, recordedBy: caller.userID)
         let fingerprint = try IdempotencyStore.fingerprint(of: body)
-        let service = stands.sales
-        let recorded: Components.Schemas.StandSale = try await idempotency.perform(
+        let service = services.stands.sales
+        let recorded: Components.Schemas.StandSale = try await services.idempotency.perform(
             scope: "\(caller.userID.apiString) recordStandSale", key: key, fingerprint: fingerprint
         ) { db in
             try await service.record(sale, stand: standID, on: db).api
@@ -48,25 +46,25 @@ extension APIHandler {
     }
 
     func listStandSales(_ input: Operations.ListStandSales.Input) async throws -> Operations.ListStandSales.Output {
-        let caller = try await authenticate()
-        let stand = try await visibleStand(input.path.id, for: caller)
+        let caller = try authenticate()
+        let stand = try await authorizedStand(input.path.id, for: caller, to: .readStand)
         let query = input.query
         var validator = FieldValidator()
         let locationID = optionalUUID(query.locationId, field: "locationId", into: &validator)
         let range = dayRange(from: query.from, to: query.to, into: &validator)
         try validator.finish()
-        let page = try await stands.repository.sales(
+        let page = try await services.stands.repository.sales(
             of: try stand.requireID(), locationID: locationID, from: range.from, until: range.until,
             page: PageRequest(limit: query.limit, cursor: query.cursor))
         return .ok(.init(body: .json(.init(items: try page.items.map { try $0.api }, nextCursor: page.nextCursor))))
     }
 
     func getStandSale(_ input: Operations.GetStandSale.Input) async throws -> Operations.GetStandSale.Output {
-        let caller = try await authenticate()
-        let stand = try await visibleStand(input.path.id, for: caller)
+        let caller = try authenticate()
+        let stand = try await authorizedStand(input.path.id, for: caller, to: .readStand)
         let saleID = try uuid(input.path.saleId, name: "saleId")
-        guard let sale = try await stands.repository.sale(saleID, of: try stand.requireID()) else {
-            throw APIError.notFound("No sale with this id.")
+        guard let sale = try await services.stands.repository.sale(saleID, of: try stand.requireID()) else {
+            throw DomainError.notFound("No sale with this id.")
         }
         return .ok(.init(body: .json(try sale.api)))
     }

@@ -5,8 +5,8 @@ import Vapor
 
 extension APIHandler {
     func createStand(_ input: Operations.CreateStand.Input) async throws -> Operations.CreateStand.Output {
-        let caller = try await authenticate()
-        try caller.require(.admin, .staff)
+        let caller = try authenticate()
+        try caller.authorize(.enrolStand)
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
         var validator = FieldValidator()
         var source: StandEnrolment.PartnerSource?
@@ -32,29 +32,48 @@ extension APIHandler {
         }
         try validator.finish()
         guard let source else { throw ValidationFailure(field: "partner", message: "is required") }
-        let standID = try await stands.enrolment.enrol(
+        let standID = try await services.stands.enrolment.enrol(
             source, package: StandPackage(body.packageLevel), locations: locations, planogram: planogram, by: caller.userID)
-        guard let stand = try await stands.repository.find(standID, scope: caller.scope) else {
-            throw APIError.notFound("No stand with this id.")
+        guard let stand = try await services.stands.repository.find(standID, scope: caller.scope) else {
+            throw DomainError.notFound("No stand with this id.")
         }
-        return .created(.init(body: .json(try await standDetails(stand))))
+        return .created(.init(body: .json(try await standDetails(stand, showingCosts: caller.may(.readCosts)))))
     }
 
     func listStands(_ input: Operations.ListStands.Input) async throws -> Operations.ListStands.Output {
-        let caller = try await authenticate()
+        let caller = try authenticate()
+        try caller.authorize(.readStand)
         let query = input.query
         let filter = StandRepository.Filter(
             region: query.region, package: query.packageLevel.map(StandPackage.init), status: query.status.map(PartnerStatus.init),
             lowStockOnly: query.lowStock ?? false, query: query.q)
-        let page = try await stands.repository.list(
+        let page = try await services.stands.repository.list(
             filter, scope: caller.scope, page: PageRequest(limit: query.limit, cursor: query.cursor))
         return .ok(.init(body: .json(.init(items: try page.items.map { try $0.api }, nextCursor: page.nextCursor))))
     }
 
     func getStandDetails(_ input: Operations.GetStandDetails.Input) async throws -> Operations.GetStandDetails.Output {
-        let caller = try await authenticate()
-        let stand = try await visibleStand(input.path.id, for: caller)
-        return .ok(.init(body: .json(try await standDetails(stand))))
+        let caller = try authenticate()
+        let stand = try await authorizedStand(input.path.id, for: caller, to: .readStand)
+        return .ok(.init(body: .json(try await standDetails(stand, showingCosts: caller.may(.readCosts)))))
+    }
+
+    /// The stand if the caller may see it and the policy allows `action` on it; the same 404 as for
+    /// a missing one when it is not visible.
+    func authorizedStand(_ rawID: String, for caller: Caller, to action: PolicyAction, field: String? = nil) async throws
+        -> StandPartnerRecord
+    {
+        let stand = try await visibleStand(rawID, for: caller, field: field)
+        try caller.authorize(action, on: try await standSubject(try stand.requireID()))
+        return stand
+    }
+
+    /// The stand partner as the policy sees it.
+    func standSubject(_ standID: UUID) async throws -> PolicySubject {
+        guard let partner = try await services.partners.find(standID, scope: AccessScope(role: .admin)) else {
+            throw DomainError.partnerNotFound
+        }
+        return try partner.subject
     }
 
     /// The stand if the caller may see it; the same 404 as for a missing one otherwise.
@@ -63,21 +82,10 @@ extension APIHandler {
             if let field { throw ValidationFailure(field: field, message: "must be a UUID") }
             throw APIError.badRequest("The id '\(rawID)' is not a UUID.")
         }
-        guard let stand = try await stands.repository.find(id, scope: caller.scope) else {
-            throw APIError.notFound("No stand with this id.")
+        guard let stand = try await services.stands.repository.find(id, scope: caller.scope) else {
+            throw DomainError.notFound("No stand with this id.")
         }
         return stand
-    }
-
-    /// HQ, an integration with `service`, or the stand's owners and managers.
-    func requireStandActor(_ caller: Caller, stand standID: UUID, orService service: ServiceScope) throws(APIError) {
-        if caller.role == .partner {
-            guard caller.scope.canActFor(partner: standID) else {
-                throw .forbidden("Only the stand's owners and managers may do this.")
-            }
-            return
-        }
-        try caller.requireHeadquarters(orService: service)
     }
 
     private func newStandPartner(_ body: Components.Schemas.PartnerCreate, into validator: inout FieldValidator)
@@ -94,9 +102,9 @@ extension APIHandler {
         }
     }
 
-    private func standDetails(_ stand: StandPartnerRecord) async throws -> Components.Schemas.StandDetails {
+    private func standDetails(_ stand: StandPartnerRecord, showingCosts: Bool) async throws -> Components.Schemas.StandDetails {
         let id = try stand.requireID()
-        let repository = stands.repository
+        let repository = services.stands.repository
         let summary = try await repository.summary(of: stand)
         let inventory = try await repository.inventory(of: id)
         let demand = try await repository.dailyDemand(of: id)
@@ -111,7 +119,7 @@ extension APIHandler {
         return Components.Schemas.StandDetails(
             stand: try summary.api, partner: try summary.partner.api, locations: locations,
             openRefills: try await repository.openRefills(of: id).map { try $0.api },
-            loyaltyBalance: try await StandLoyaltyService.balance(of: id, on: stands.database).balance,
-            latestSnapshot: try await repository.latestSnapshot(of: id)?.api)
+            loyaltyBalance: try await StandLoyaltyService.balance(of: id, on: services.stands.database).balance,
+            latestSnapshot: try await repository.latestSnapshot(of: id)?.api(showingCosts: showingCosts))
     }
 }

@@ -5,19 +5,19 @@ import Vapor
 
 extension APIHandler {
     func listTiers(_ input: Operations.ListTiers.Input) async throws -> Operations.ListTiers.Output {
-        _ = try await authenticate()
-        return .ok(.init(body: .json(.init(items: try await tiers.all().map { try $0.api }))))
+        _ = try authenticate()
+        return .ok(.init(body: .json(.init(items: try await services.tiers.all().map { try $0.api }))))
     }
 
     func createTier(_ input: Operations.CreateTier.Input) async throws -> Operations.CreateTier.Output {
-        let caller = try await authenticate()
-        try caller.require(.admin)
+        let caller = try authenticate()
+        try caller.authorize(.manageTiers)
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
         let definition = try TierDefinition.validated(
             code: body.code, name: body.name, partnerTypes: body.partnerTypes.map(PartnerType.init), rank: body.rank,
             baseDiscountPercent: body.baseDiscountPercent, loyaltyMultiplier: body.loyaltyMultiplier,
             minTrailingRevenue: (body.minTrailingRevenue.amount, body.minTrailingRevenue.currency))
-        let tier = try await tiers.create(definition)
+        let tier = try await services.tiers.create(definition)
         return .created(.init(body: .json(try tier.api)))
     }
 }

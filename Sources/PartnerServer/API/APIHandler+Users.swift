@@ -5,15 +5,15 @@ import Vapor
 
 extension APIHandler {
     func listUsers(_ input: Operations.ListUsers.Input) async throws -> Operations.ListUsers.Output {
-        let caller = try await authenticate()
-        try caller.require(.admin)
-        let page = try await users.list(page: PageRequest(limit: input.query.limit, cursor: input.query.cursor))
+        let caller = try authenticate()
+        try caller.authorize(.manageUsers)
+        let page = try await services.users.list(page: PageRequest(limit: input.query.limit, cursor: input.query.cursor))
         return .ok(.init(body: .json(.init(items: try page.items.map { try $0.api }, nextCursor: page.nextCursor))))
     }
 
     func createUser(_ input: Operations.CreateUser.Input) async throws -> Operations.CreateUser.Output {
-        let caller = try await authenticate()
-        try caller.require(.admin)
+        let caller = try authenticate()
+        try caller.authorize(.manageUsers)
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
         var validator = FieldValidator()
         let email = EmailAddress(body.email)
@@ -23,13 +23,13 @@ extension APIHandler {
         validator.check(body.role != .service, "role", "service users are created with POST /api/v1/service-tokens")
         try validator.finish()
         let hash = try await request.password.async.hash(body.password)
-        let user = try await users.create(email: email!.value, name: name!, passwordHash: hash, role: UserRole(body.role))
+        let user = try await services.users.create(email: email!.value, name: name!, passwordHash: hash, role: UserRole(body.role))
         return .created(.init(body: .json(try user.api)))
     }
 
     func createServiceToken(_ input: Operations.CreateServiceToken.Input) async throws -> Operations.CreateServiceToken.Output {
-        let caller = try await authenticate()
-        try caller.require(.admin)
+        let caller = try authenticate()
+        try caller.authorize(.manageServiceTokens)
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
         var validator = FieldValidator()
         let name = validator.requiredText(body.name, "name", maxLength: 100)
@@ -38,7 +38,7 @@ extension APIHandler {
         validator.check((1...730).contains(days), "expiresInDays", "must be between 1 and 730")
         try validator.finish()
         let scopes = Array(Set(body.scopes.map(ServiceScope.init))).sorted { $0.rawValue < $1.rawValue }
-        let issued = try await users.createServiceToken(name: name!, scopes: scopes, lifetime: TimeInterval(days) * 86_400)
+        let issued = try await services.users.createServiceToken(name: name!, scopes: scopes, lifetime: TimeInterval(days) * 86_400)
         return .created(
             .init(
                 body: .json(

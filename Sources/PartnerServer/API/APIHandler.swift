@@ -6,28 +6,14 @@ import Vapor
 /// Implements the generated `APIProtocol`: decode (done by the generated server), authorize, apply
 /// the domain rule, persist through a repository, map back to the spec's types.
 struct APIHandler: APIProtocol {
-    let configuration: AppConfiguration
-    let partners: PartnerRepository
-    let users: UserRepository
-    let tiers: TierRepository
-    let products: ProductRepository
-    let guardrails: GuardrailRepository
-    let pricing: PartnerPricingService
-    let loyalty: LoyaltyService
-    let promotions: PromotionRepository
-    let contracts: ContractRepository
-    let documents: DocumentStore
-    let complianceFiles: DocumentStore
-    let performance: PerformanceService
-    let orders: OrderService
-    let orderReader: OrderRepository
-    let idempotency: IdempotencyStore
-    let stands: StandProgram
-    let authenticator: Authenticator
+    /// The one service graph, shared with every other entrance.
+    let services: PartnerOSServices
     let loginThrottle: LoginThrottle
     /// A real bcrypt hash verified against when the email is unknown, so a login takes as long for a
     /// missing account as for a wrong password and does not reveal which accounts exist.
     let decoyPasswordHash: String
+
+    var configuration: AppConfiguration { services.configuration }
 }
 
 extension APIHandler {
@@ -41,8 +27,15 @@ extension APIHandler {
         }
     }
 
-    func authenticate() async throws -> Caller {
-        try await authenticator.caller(authorization: try request.headers.first(name: .authorization))
+    /// The application's clock (pinned in tests).
+    var now: Date { configuration.clock() }
+
+    /// The caller the authentication middleware established before the body was read.
+    func authenticate() throws(DomainError) -> Caller {
+        guard let caller = CallerContext.current else {
+            throw .unauthenticated("Send 'Authorization: Bearer <token>'; get a token from POST /api/v1/auth/login.")
+        }
+        return caller
     }
 
     /// Path ids are declared `format: uuid`, which the generated server does not enforce.
@@ -54,7 +47,14 @@ extension APIHandler {
     /// The partner if the caller may see it; otherwise the same 404 as for a missing one.
     func visiblePartner(_ rawID: String, for caller: Caller) async throws -> PartnerRecord {
         let id = try uuid(rawID)
-        guard let partner = try await partners.find(id, scope: caller.scope) else { throw APIError.partnerNotFound() }
+        guard let partner = try await services.partners.find(id, scope: caller.scope) else { throw DomainError.partnerNotFound }
+        return partner
+    }
+
+    /// The partner if the caller may see it and the policy allows `action` on it.
+    func authorizedPartner(_ rawID: String, for caller: Caller, to action: PolicyAction) async throws -> PartnerRecord {
+        let partner = try await visiblePartner(rawID, for: caller)
+        try caller.authorize(action, on: try partner.subject)
         return partner
     }
 }

@@ -10,11 +10,11 @@ public struct AppConfiguration: Sendable {
     /// Largest accepted request body; larger ones get 413.
     public var maxBodyBytes: Int
     public var tokenLifetime: TimeInterval
-    /// Failed logins allowed per account, and per client address, within `loginWindow` before 429.
-    public var maxFailedLogins: Int
-    public var loginWindow: TimeInterval
-    /// Honour `X-Forwarded-For` for the client address (only behind a trusted proxy).
-    public var trustForwardedFor: Bool
+    /// How many failed logins per account and address, and per address, before 429.
+    public var loginLimits = LoginLimiter.Limits()
+    /// Reverse proxies in front of the server that append to `X-Forwarded-For`: the client address
+    /// is the N-th entry from the right (0: the socket's peer; the header is ignored).
+    public var trustedProxies: Int
     public var logLevel: Logger.Level
     /// For PostgreSQL: the schema to work in (tests isolate themselves with one each).
     public var postgresSchema: String?
@@ -26,15 +26,15 @@ public struct AppConfiguration: Sendable {
     public var postgresPoolTimeoutSeconds: Int64 = 10
     /// Points per euro, bonus thresholds and expiry of partner loyalty.
     public var loyaltyRules = LoyaltyRules()
+    /// The time every rule runs at; tests pin it so nothing depends on today's date.
+    public var clock: @Sendable () -> Date = { Date() }
 
     public init(
         database: DatabaseLocation = .defaultLocation,
         dataDirectory: String = "data",
         maxBodyBytes: Int = 1 << 20,
         tokenLifetime: TimeInterval = 12 * 3600,
-        maxFailedLogins: Int = 5,
-        loginWindow: TimeInterval = 15 * 60,
-        trustForwardedFor: Bool = false,
+        trustedProxies: Int = 0,
         logLevel: Logger.Level = .info,
         postgresSchema: String? = nil,
         passwordCost: Int = 12
@@ -43,9 +43,7 @@ public struct AppConfiguration: Sendable {
         self.dataDirectory = dataDirectory
         self.maxBodyBytes = maxBodyBytes
         self.tokenLifetime = tokenLifetime
-        self.maxFailedLogins = maxFailedLogins
-        self.loginWindow = loginWindow
-        self.trustForwardedFor = trustForwardedFor
+        self.trustedProxies = trustedProxies
         self.logLevel = logLevel
         self.postgresSchema = postgresSchema
         self.passwordCost = passwordCost

@@ -28,7 +28,8 @@ public enum PartnerOSApplication {
 
         let writes = WriteSerializer(serialize: app.db.isSQLite)
         let metrics = HTTPMetrics()
-        app.partnerOS = PartnerOSServices(configuration: configuration, writes: writes)
+        let services = PartnerOSServices(database: app.db, configuration: configuration, writes: writes)
+        app.partnerOS = services
 
         // Order matters: the request id wraps everything so even errors carry it; metrics see the
         // final status; the problem middleware turns every thrown error into problem+json.
@@ -40,33 +41,14 @@ public enum PartnerOSApplication {
         app.middleware.use(AttachmentMiddleware())
         app.middleware.use(RequestContextMiddleware())
 
-        let pricing = PartnerPricingService(database: app.db, writes: writes)
-        let loyalty = LoyaltyService(database: app.db, rules: configuration.loyaltyRules)
         let handler = APIHandler(
-            configuration: configuration,
-            partners: PartnerRepository(database: app.db, writes: writes),
-            users: UserRepository(database: app.db, writes: writes),
-            tiers: TierRepository(database: app.db, writes: writes),
-            products: ProductRepository(database: app.db, writes: writes),
-            guardrails: GuardrailRepository(database: app.db, writes: writes),
-            pricing: pricing,
-            loyalty: loyalty,
-            promotions: PromotionRepository(database: app.db, writes: writes),
-            contracts: ContractRepository(database: app.db, writes: writes),
-            documents: DocumentStore(dataDirectory: configuration.dataDirectory),
-            complianceFiles: DocumentStore(dataDirectory: configuration.dataDirectory, folder: "compliance"),
-            performance: PerformanceService(database: app.db),
-            orders: OrderService(database: app.db, writes: writes, pricing: pricing, loyalty: loyalty),
-            orderReader: OrderRepository(database: app.db),
-            idempotency: IdempotencyStore(database: app.db, writes: writes),
-            stands: StandProgram(database: app.db, writes: writes, pricing: pricing),
-            authenticator: Authenticator(database: app.db),
-            loginThrottle: LoginThrottle(maxFailures: configuration.maxFailedLogins, window: configuration.loginWindow),
+            services: services, loginThrottle: LoginThrottle(limits: configuration.loginLimits),
             decoyPasswordHash: try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next())
                 .hash(UUID().uuidString).get())
         try handler.registerHandlers(
             on: VaporTransport(routesBuilder: app), serverURL: try Servers.Server1.url(),
-            configuration: Configuration(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
+            configuration: Configuration(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]),
+            middlewares: [AuthenticationMiddleware(authenticator: services.authenticator)])
         try SystemRoutes(metrics: metrics).register(on: app)
     }
 }

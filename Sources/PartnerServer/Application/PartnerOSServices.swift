@@ -1,9 +1,50 @@
+import Fluent
 import Vapor
 
-/// Application-wide dependencies that commands (seed, create-admin) need besides HTTP handlers.
+/// The one service graph. `PartnerOSApplication` builds it once; the API handler, the commands and
+/// (later) the worker and portal receive it and never construct a service themselves.
 struct PartnerOSServices: Sendable {
     let configuration: AppConfiguration
     let writes: WriteSerializer
+    let authenticator: Authenticator
+    let partners: PartnerRepository
+    let users: UserRepository
+    let tiers: TierRepository
+    let products: ProductRepository
+    let guardrails: GuardrailRepository
+    let pricing: PartnerPricingService
+    let loyalty: LoyaltyService
+    let promotions: PromotionRepository
+    let contracts: ContractRepository
+    let documents: DocumentStore
+    let complianceFiles: DocumentStore
+    let performance: PerformanceService
+    let orders: OrderService
+    let orderReader: OrderRepository
+    let idempotency: IdempotencyStore
+    let stands: StandProgram
+
+    init(database: any Database, configuration: AppConfiguration, writes: WriteSerializer) {
+        self.configuration = configuration
+        self.writes = writes
+        authenticator = Authenticator(database: database)
+        partners = PartnerRepository(database: database, writes: writes)
+        users = UserRepository(database: database, writes: writes)
+        tiers = TierRepository(database: database, writes: writes)
+        products = ProductRepository(database: database, writes: writes)
+        guardrails = GuardrailRepository(database: database, writes: writes)
+        pricing = PartnerPricingService(database: database, writes: writes)
+        loyalty = LoyaltyService(database: database, rules: configuration.loyaltyRules)
+        promotions = PromotionRepository(database: database, writes: writes)
+        contracts = ContractRepository(database: database, writes: writes)
+        documents = DocumentStore(dataDirectory: configuration.dataDirectory)
+        complianceFiles = DocumentStore(dataDirectory: configuration.dataDirectory, folder: "compliance")
+        performance = PerformanceService(database: database)
+        orders = OrderService(database: database, writes: writes, pricing: pricing, loyalty: loyalty)
+        orderReader = OrderRepository(database: database)
+        idempotency = IdempotencyStore(database: database, writes: writes)
+        stands = StandProgram(database: database, writes: writes, pricing: pricing)
+    }
 }
 
 extension Application {
@@ -11,6 +52,7 @@ extension Application {
         typealias Value = PartnerOSServices
     }
 
+    /// The service graph `PartnerOSApplication.configure` built.
     var partnerOS: PartnerOSServices {
         get {
             guard let services = storage[ServicesKey.self] else {

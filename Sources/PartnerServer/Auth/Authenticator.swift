@@ -2,22 +2,31 @@ import Fluent
 import Foundation
 import PartnerCore
 
-/// Resolves `Authorization: Bearer …` to a `Caller`, loading partner memberships for partner users.
+/// Turns a credential into a `Caller`, whatever the entrance: a bearer token on the API today, a
+/// portal session tomorrow. Memberships and the user's state are read on every request, so
+/// disabling a user, revoking a token or removing a membership takes effect on the next one.
 struct Authenticator {
     let database: any Database
 
+    /// The caller behind an `Authorization` header value.
     func caller(authorization: String?, now: Date = Date()) async throws -> Caller {
         guard let authorization, let token = Self.bearerToken(from: authorization) else {
-            throw APIError.unauthorized("Send 'Authorization: Bearer <token>'; get a token from POST /api/v1/auth/login.")
+            throw DomainError.unauthenticated("Send 'Authorization: Bearer <token>'; get a token from POST /api/v1/auth/login.")
         }
+        return try await caller(token: token, now: now)
+    }
+
+    /// The caller behind a token (bearer or session).
+    func caller(token: String, now: Date = Date()) async throws -> Caller {
         guard
             let record = try await APITokenRecord.query(on: database)
                 .filter(\.$tokenHash == BearerToken.digest(token))
                 .with(\.$user)
                 .first(),
-            record.revokedAt == nil, record.expiresAt > now, let tokenID = record.id, let userID = record.user.id
+            record.revokedAt == nil, record.expiresAt > now, record.user.disabledAt == nil,
+            let tokenID = record.id, let userID = record.user.id
         else {
-            throw APIError.unauthorized("The token is unknown, expired or revoked.")
+            throw DomainError.unauthenticated("The token is unknown, expired or revoked.")
         }
         var memberships: [UUID: MemberRole] = [:]
         if record.user.role == .partner {
@@ -26,8 +35,8 @@ struct Authenticator {
         }
         let role = record.user.role
         return Caller(
-            userID: userID, role: role, tokenID: tokenID, scope: AccessScope(role: role, memberships: memberships),
-            serviceScopes: record.serviceScopes)
+            userID: userID, tokenID: tokenID,
+            scope: AccessScope(role: role, memberships: memberships, serviceScopes: record.serviceScopes))
     }
 
     static func bearerToken(from header: String) -> String? {

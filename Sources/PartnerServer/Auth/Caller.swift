@@ -1,31 +1,30 @@
 import Foundation
 import PartnerCore
 
-/// The authenticated principal of a request.
+/// The authenticated principal of a request, whatever the entrance (a bearer token today, a
+/// portal session later).
 struct Caller: Sendable {
     let userID: UUID
-    let role: UserRole
     let tokenID: UUID
     let scope: AccessScope
-    /// Scopes of an integration token; empty for people.
-    var serviceScopes: Set<ServiceScope> = []
 
-    func require(_ roles: UserRole...) throws(APIError) {
-        guard roles.contains(role) else {
-            throw .forbidden("This action needs the \(roles.map(\.rawValue).joined(separator: " or ")) role.")
-        }
-    }
+    var role: UserRole { scope.role }
 
-    /// HQ staff, or an integration whose token carries `serviceScope`.
-    func requireHeadquarters(orService serviceScope: ServiceScope) throws(APIError) {
-        if role.isHeadquarters { return }
-        if role == .service {
-            guard serviceScopes.contains(serviceScope) else {
-                throw .forbidden("This token lacks the \(serviceScope.rawValue) scope.")
-            }
+    /// Asks the policy; a refusal becomes the domain error every entrance maps the same way.
+    func authorize(_ action: PolicyAction, on subject: PolicySubject? = nil) throws(DomainError) {
+        switch AccessPolicy.decide(action, by: scope, on: subject) {
+        case .allowed:
             return
+        case .denied(let reason):
+            throw .forbidden(reason)
+        case .hidden:
+            throw DomainError.partnerNotFound
+        case .inactive(let status):
+            throw .conflict("The partner is \(status.rawValue); only active partners can do this.")
         }
-        throw .forbidden("This action needs the admin or staff role, or a service token with \(serviceScope.rawValue).")
     }
 
+    func may(_ action: PolicyAction, on subject: PolicySubject? = nil) -> Bool {
+        scope.may(action, on: subject)
+    }
 }

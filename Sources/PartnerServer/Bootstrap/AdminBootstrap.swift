@@ -30,7 +30,7 @@ enum AdminBootstrap {
         let repository = UserRepository(database: app.db, writes: app.partnerOS.writes)
         do {
             return try await repository.create(email: address.value, name: name, passwordHash: hash, role: .admin)
-        } catch APIError.conflict {
+        } catch DomainError.conflict {
             throw Failure.exists(address.value)
         }
     }

@@ -14,7 +14,7 @@ struct GuardrailRepository {
     /// Guardrails keyed by product id.
     func byProduct(on db: (any Database)? = nil) async throws -> [UUID: Guardrail] {
         let rows = try await GuardrailRecord.query(on: db ?? database).all()
-        return Dictionary(uniqueKeysWithValues: rows.map { ($0.$product.id, $0.guardrail) })
+        return Dictionary(firstValues: rows.map { ($0.$product.id, $0.guardrail) })
     }
 
     /// Replaces the guardrails of the given products in one transaction.
@@ -22,7 +22,7 @@ struct GuardrailRepository {
         try await writes.transaction(on: database) { db in
             let ids = guardrails.compactMap(\.product.id)
             let existing = try await GuardrailRecord.query(on: db).filter(\.$product.$id ~~ ids).all()
-            let byProduct = Dictionary(uniqueKeysWithValues: existing.map { ($0.$product.id, $0) })
+            let byProduct = Dictionary(firstValues: existing.map { ($0.$product.id, $0) })
             for (product, guardrail) in guardrails {
                 let productID = try product.requireID()
                 let record = byProduct[productID] ?? GuardrailRecord()

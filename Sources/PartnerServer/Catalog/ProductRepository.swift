@@ -29,12 +29,12 @@ struct ProductRepository {
     func bySKU(_ skus: some Collection<String>, on db: (any Database)? = nil) async throws -> [String: ProductRecord] {
         guard !skus.isEmpty else { return [:] }
         let rows = try await ProductRecord.query(on: db ?? database).filter(\.$sku ~~ Array(Set(skus))).all()
-        return Dictionary(uniqueKeysWithValues: rows.map { ($0.sku, $0) })
+        return Dictionary(firstValues: rows.map { ($0.sku, $0) })
     }
 
     func create(_ definition: ProductDefinition) async throws -> ProductRecord {
         let product = ProductRecord(definition)
-        let conflict = APIError.conflict("A product with SKU \(definition.sku) already exists.")
+        let conflict = DomainError.conflict("A product with SKU \(definition.sku) already exists.")
         try await writes.transaction(on: database) { db in
             if try await ProductRecord.query(on: db).filter(\.$sku == definition.sku).count() > 0 { throw conflict }
             do {

@@ -22,7 +22,7 @@ enum DemoConsole {
                     + "\(report.complianceDocuments) compliance documents, \(report.promotions) promotions")
             lines.append(
                 "Demo stands:    \(report.stands) stand partners, \(report.standLocations) locations, "
-                    + "\(report.standSales) stand sales over 12+ months")
+                    + "\(report.standSales) stand sales over 12+ months, \(report.standPayouts) monthly payouts closed")
             if let owner = report.sampleOwnerEmail {
                 lines.append("Partner login:  \(owner) / \(report.partnerPassword) (all demo owners share this password)")
             }

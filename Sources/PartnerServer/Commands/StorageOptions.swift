@@ -44,7 +44,13 @@ struct StorageOptions: ParsableArguments {
             }
             configuration.maxBodyBytes = value
         }
-        configuration.trustForwardedFor = environment["PARTNEROS_TRUST_FORWARDED_FOR"] == "1"
+        if let proxies = environment["PARTNEROS_TRUSTED_PROXIES"] {
+            guard let value = Int(proxies), (0...10).contains(value) else {
+                throw ConfigurationError.invalidValue(
+                    name: "PARTNEROS_TRUSTED_PROXIES", value: proxies, reason: "use the number of proxies in front of the server, 0–10")
+            }
+            configuration.trustedProxies = value
+        }
         return configuration
     }
 }

@@ -30,7 +30,7 @@ struct ContractRepository {
         try store.write(data, partnerID: contract.$partner.id, documentID: contractID)
         try await writes.transaction(on: database) { db in
             guard let current = try await PartnerContractRecord.find(contractID, on: db) else {
-                throw APIError.notFound("No contract with this id.")
+                throw DomainError.notFound("No contract with this id.")
             }
             current.documentSHA256 = sha256
             current.documentBytes = data.count
@@ -48,9 +48,9 @@ struct ContractRepository {
         try await writes.transaction(on: database) { db in
             try await db.lockPartner(contract.$partner.id)
             guard let current = try await PartnerContractRecord.find(contractID, on: db) else {
-                throw APIError.notFound("No contract with this id.")
+                throw DomainError.notFound("No contract with this id.")
             }
-            guard current.terminatedAt == nil else { throw APIError.conflict("The contract is already terminated.") }
+            guard current.terminatedAt == nil else { throw DomainError.conflict("The contract is already terminated.") }
             current.terminatedAt = now
             current.terminationReason = reason
             try await current.update(on: db)

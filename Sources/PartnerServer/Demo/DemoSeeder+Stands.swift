@@ -6,11 +6,25 @@ extension DemoSeeder {
     /// Enrols the demo's active stand partners (36 from `DemoPartnerFactory`; `DemoNetworkTests`
     /// holds it to at least 30) in the Stand Program and inserts the network `DemoStandNetwork`
     /// builds, in multi-row chunks inside one transaction.
+    /// Closes every month of the demo's stand history through the payout service, so the network
+    /// starts with its past commission paid, as a running one would.
+    func closeStandMonths(before now: Date) async throws -> Int {
+        let payouts = app.partnerOS.stands.payouts
+        guard let first = try await StandOrderRecord.query(on: app.db).sort(\.$soldAtMillis).first() else { return 0 }
+        var month = Month(containing: first.soldAt)
+        var booked = 0
+        while month < Month(containing: now) {
+            booked += try await payouts.close(month, now: now).booked
+            month = month.next
+        }
+        return booked
+    }
+
     func seedStands(now: Date) async throws -> (stands: Int, locations: Int, sales: Int) {
         try await app.partnerOS.writes.transaction(on: app.db) { db in
             let tiers = try await PartnerTierRecord.query(on: db).all()
-            let tierByCode = Dictionary(uniqueKeysWithValues: tiers.map { ($0.code, $0) })
-            let codeByID = Dictionary(uniqueKeysWithValues: tiers.map { ($0.id!, $0.code) })
+            let tierByCode = Dictionary(firstValues: tiers.map { ($0.code, $0) })
+            let codeByID = Dictionary(firstValues: tiers.map { ($0.id!, $0.code) })
             let partners = try await PartnerRecord.query(on: db).filter(\.$type == .stand).filter(\.$status == .active)
                 .sort(\.$companyName).sort(\.$id).all()
             var stands: [DemoStandNetwork.Stand] = []

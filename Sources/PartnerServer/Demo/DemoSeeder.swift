@@ -20,6 +20,7 @@ struct DemoSeeder {
         var stands = 0
         var standLocations = 0
         var standSales = 0
+        var standPayouts = 0
     }
 
     let app: Application
@@ -49,7 +50,9 @@ struct DemoSeeder {
         report.contracts = commerce.contracts
         report.complianceDocuments = commerce.compliance
         report.promotions = commerce.promotions
-        let stands = try await seedStands(now: Date())
+        let now = app.partnerOS.configuration.clock()
+        let stands = try await seedStands(now: now)
+        report.standPayouts = try await closeStandMonths(before: now)
         report.stands = stands.stands
         report.standLocations = stands.locations
         report.standSales = stands.sales
@@ -62,7 +65,7 @@ struct DemoSeeder {
     private static func seedPartners(_ generated: [DemoPartnerFactory.Partner], passwordHash: String, on db: any Database) async throws -> (
         partners: Int, owners: Int, sampleOwner: String?
     ) {
-        let tiers = Dictionary(uniqueKeysWithValues: try await PartnerTierRecord.query(on: db).all().map { ($0.code, $0) })
+        let tiers = Dictionary(firstValues: try await PartnerTierRecord.query(on: db).all().map { ($0.code, $0) })
         var owners: [String] = []
         for entry in generated {
             let partner = PartnerRecord(id: entry.id, profile: entry.profile, status: entry.status, tierID: tiers[entry.tierCode]?.id)
@@ -89,7 +92,7 @@ struct DemoSeeder {
         return try await app.partnerOS.writes.transaction(on: app.db) { db in
             let partners = try await PartnerRecord.query(on: db).sort(\.$companyName).sort(\.$id).all()
             let products = try await ProductRecord.query(on: db).sort(\.$sku).all()
-            let tiers = Dictionary(uniqueKeysWithValues: try await PartnerTierRecord.query(on: db).all().map { ($0.id!, $0) })
+            let tiers = Dictionary(firstValues: try await PartnerTierRecord.query(on: db).all().map { ($0.id!, $0) })
             let orders = try await history.seed(partners: partners, products: products, tiers: tiers, on: db)
             let seeded = try await agreements.seed(partners: partners, on: db)
             return (orders, seeded.contracts, seeded.compliance, seeded.promotions)

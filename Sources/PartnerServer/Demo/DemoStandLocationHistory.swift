@@ -165,6 +165,7 @@ struct DemoStandLocationHistory {
             item.sku = product.sku
             item.name = product.name
             item.quantity = sold
+            item.listPriceMinor = product.listPriceMinor
             item.unitPriceMinor = product.listPriceMinor
             item.lineTotalMinor = product.listPriceMinor * Int64(sold)
             item.shortfall = 0

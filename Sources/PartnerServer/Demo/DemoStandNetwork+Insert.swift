@@ -83,11 +83,13 @@ extension DemoStandNetwork.Rows {
         try await Self.insert(
             items, into: StandOrderItemRecord.schema, on: sql,
             columns: [
-                "id", "order_id", "product_id", "line_no", "sku", "name", "quantity", "unit_price_minor", "line_total_minor", "shortfall",
+                "id", "order_id", "product_id", "line_no", "sku", "name", "quantity", "list_price_minor", "unit_price_minor",
+                "line_total_minor", "shortfall",
             ]
         ) {
             [
-                $0.id!, $0.$order.id, $0.$product.id, $0.lineNumber, $0.sku, $0.name, $0.quantity, $0.unitPriceMinor, $0.lineTotalMinor,
+                $0.id!, $0.$order.id, $0.$product.id, $0.lineNumber, $0.sku, $0.name, $0.quantity, $0.listPriceMinor, $0.unitPriceMinor,
+                $0.lineTotalMinor,
                 $0.shortfall,
             ]
         }

@@ -154,7 +154,7 @@ struct DemoStandNetwork {
         let kept = regular.shuffled(using: &random).prefix(regular.count - 6)
         let size = (Self.shelfSize[package] ?? 20) - launches.count
         let lines = Planogram.defaultSelection(of: kept.map { ($0.sku, $0.category, $0.packSize) }, package: .pro).lines.prefix(size)
-        let bySKU = Dictionary(uniqueKeysWithValues: catalogue.map { ($0.sku, $0) })
+        let bySKU = Dictionary(firstValues: catalogue.map { ($0.sku, $0) })
         let launched = catalogue.filter { launches[$0.sku] != nil }.map { Planogram.defaultLine(sku: $0.sku, packSize: $0.packSize) }
         return (lines + launched).compactMap { line in
             guard let product = bySKU[line.sku] else { return nil }

@@ -18,6 +18,8 @@ enum ProblemMapping {
             let status = HTTPResponseStatus(statusCode: Int(error.httpStatus.code))
             guard status.code < 500 else { return inner }
             return Mapped(problem: ProblemDetails(status: status, detail: error.causeDescription))
+        case let error as DomainError:
+            return map(error)
         case let error as APIError:
             return map(error)
         case let error as ValidationFailure:
@@ -50,22 +52,34 @@ enum ProblemMapping {
 
     private static func map(_ error: APIError) -> Mapped {
         switch error {
-        case .unauthorized(let detail):
+        case .badRequest(let detail):
+            Mapped(problem: ProblemDetails(status: .badRequest, detail: detail))
+        case .payloadTooLarge(let limit):
+            Mapped(problem: ProblemDetails(status: .payloadTooLarge, detail: "The request body exceeds the limit of \(limit) bytes."))
+        }
+    }
+
+    private static func map(_ error: DomainError) -> Mapped {
+        switch error {
+        case .unauthenticated(let detail):
             Mapped(problem: ProblemDetails(status: .unauthorized, detail: detail), headers: [("WWW-Authenticate", "Bearer")])
         case .forbidden(let detail):
             Mapped(problem: ProblemDetails(status: .forbidden, detail: detail))
         case .notFound(let detail):
             Mapped(problem: ProblemDetails(status: .notFound, detail: detail))
-        case .badRequest(let detail):
+        case .malformed(let detail):
             Mapped(problem: ProblemDetails(status: .badRequest, detail: detail))
         case .conflict(let detail):
             Mapped(problem: ProblemDetails(status: .conflict, detail: detail, kind: "conflict"))
-        case .tooManyRequests(let seconds):
+        case .limitExceeded(let field, let message):
+            Mapped(
+                problem: ProblemDetails(
+                    status: .unprocessableEntity, detail: "A total is out of range.", kind: "validation",
+                    errors: [FieldError(field: field, message: message)]))
+        case .tooManyAttempts(let seconds):
             Mapped(
                 problem: ProblemDetails(status: .tooManyRequests, detail: "Too many attempts; retry in \(seconds) seconds."),
                 headers: [("Retry-After", String(seconds))])
-        case .payloadTooLarge(let limit):
-            Mapped(problem: ProblemDetails(status: .payloadTooLarge, detail: "The request body exceeds the limit of \(limit) bytes."))
         }
     }
 

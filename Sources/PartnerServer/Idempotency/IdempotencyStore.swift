@@ -12,10 +12,10 @@ struct IdempotencyStore {
     let writes: WriteSerializer
 
     /// Checks the header the spec requires on creating POSTs.
-    static func validatedKey(_ raw: String) throws(APIError) -> String {
+    static func validatedKey(_ raw: String) throws(DomainError) -> String {
         let key = raw.trimmingCharacters(in: .whitespaces)
         guard (8...200).contains(key.utf8.count), key.utf8.allSatisfy({ $0 > 32 && $0 < 127 }) else {
-            throw .badRequest("The Idempotency-Key header must be 8–200 visible ASCII characters, e.g. a UUID.")
+            throw .malformed("The Idempotency-Key header must be 8–200 visible ASCII characters, e.g. a UUID.")
         }
         return key
     }
@@ -45,7 +45,7 @@ struct IdempotencyStore {
         } catch  where error.isConstraintViolation {
             // No stored response means the violation was not on the key: another write raced this one.
             guard let winner = try await Self.find(scope: scope, key: key, on: database) else {
-                throw APIError.conflict("A concurrent change conflicted with this request; retry it with the same Idempotency-Key.")
+                throw DomainError.conflict("A concurrent change conflicted with this request; retry it with the same Idempotency-Key.")
             }
             return try Self.replay(winner, fingerprint: fingerprint)
         }

@@ -19,5 +19,7 @@ enum PartnerOSMigrations {
         CreateContracts(),
         CreatePartnerPerformance(),
         CreateStandProgram(),
+        AddAccessControl(),
+        AddStandSettlement(),
     ]
 }

@@ -12,6 +12,8 @@ final class StandOrderItemRecord: Model, @unchecked Sendable {
     @Field(key: "sku") var sku: String
     @Field(key: "name") var name: String
     @Field(key: "quantity") var quantity: Int
+    /// The catalogue price at the time of the sale; `unitPriceMinor` below it is a till discount.
+    @Field(key: "list_price_minor") var listPriceMinor: Int64
     @Field(key: "unit_price_minor") var unitPriceMinor: Int64
     @Field(key: "line_total_minor") var lineTotalMinor: Int64
     @Field(key: "shortfall") var shortfall: Int

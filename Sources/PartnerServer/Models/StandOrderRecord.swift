@@ -22,6 +22,8 @@ final class StandOrderRecord: Model, @unchecked Sendable {
     @Field(key: "points_earned") var pointsEarned: Int
     @Field(key: "low_stock_skus") var lowStockSKUs: String
     @OptionalField(key: "refill_id") var refillID: UUID?
+    /// The payout that paid this sale's commission; nil until a month close pays it.
+    @OptionalField(key: "payout_id") var payoutID: UUID?
     @OptionalField(key: "created_by") var createdBy: UUID?
     @Field(key: "created_at") var createdAt: Date
     @Children(for: \.$order) var items: [StandOrderItemRecord]

@@ -12,6 +12,8 @@ final class UserRecord: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "role") var role: UserRole
+    /// Set while an admin has disabled the account: it cannot sign in and its tokens are revoked.
+    @OptionalField(key: "disabled_at") var disabledAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

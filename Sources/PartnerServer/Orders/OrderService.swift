@@ -24,7 +24,7 @@ struct OrderService {
     {
         let partnerID = try partner.requireID()
         try await db.lockPartner(partnerID)
-        guard let current = try await PartnerRecord.find(partnerID, on: db) else { throw APIError.partnerNotFound() }
+        guard let current = try await PartnerRecord.find(partnerID, on: db) else { throw DomainError.partnerNotFound }
         var validator = FieldValidator()
         validator.check(current.status == .active, "partner", "is \(current.status.rawValue); only active partners can order")
         let products = try await ProductRepository(database: db, writes: writes).bySKU(placement.draft.lines.map(\.sku), on: db)
@@ -93,7 +93,7 @@ struct OrderService {
             // Lock, then re-read: two concurrent moves cannot both start from the same state.
             try await db.lockPartner(order.$partner.id)
             guard let current = try await PartnerOrderRecord.find(orderID, on: db) else {
-                throw APIError.notFound("No order with this id.")
+                throw DomainError.notFound("No order with this id.")
             }
             let previous = current.status
             current.status = try previous.moving(to: next)
@@ -102,7 +102,7 @@ struct OrderService {
             try await EventOutbox.append(OrderEvents.statusChanged(current, id: orderID, from: previous, note: note), on: db, at: now)
             if next == .delivered {
                 guard let partner = try await PartnerRecord.query(on: db).filter(\.$id == current.$partner.id).with(\.$tier).first() else {
-                    throw APIError.partnerNotFound()
+                    throw DomainError.partnerNotFound
                 }
                 let multiplier = partner.tier?.loyaltyMultiplierMilli ?? 1_000
                 // The best points promotion running at delivery applies on top of the tier multiplier.

@@ -20,11 +20,11 @@ struct PageRequest: Sendable {
     }
 
     /// Decodes the opaque cursor into the keyset position it stands for.
-    func position<Position: Decodable>(_ type: Position.Type) throws(APIError) -> Position? {
+    func position<Position: Decodable>(_ type: Position.Type) throws(DomainError) -> Position? {
         guard let cursor else { return nil }
         guard cursor.count <= 1024, let data = Data(base64URLEncoded: cursor),
             let position = try? JSONDecoder().decode(Position.self, from: data)
-        else { throw .badRequest("The cursor is not valid; pass the nextCursor of a previous page.") }
+        else { throw .malformed("The cursor is not valid; pass the nextCursor of a previous page.") }
         return position
     }
 }

@@ -89,13 +89,13 @@ struct PartnerRepository {
         let sameName = PartnerRecord.query(on: db).filter(\.$type == profile.type).filter(\.$companyKey == profile.companyKey)
         if let id { sameName.filter(\.$id != id) }
         if try await sameName.count() > 0 {
-            throw APIError.conflict("A \(profile.type.rawValue) named '\(profile.companyName)' is already registered.")
+            throw DomainError.conflict("A \(profile.type.rawValue) named '\(profile.companyName)' is already registered.")
         }
         if let taxId = profile.taxId {
             let sameTax = PartnerRecord.query(on: db).filter(\.$taxId == taxId)
             if let id { sameTax.filter(\.$id != id) }
             if try await sameTax.count() > 0 {
-                throw APIError.conflict("A partner with tax id \(taxId) is already registered.")
+                throw DomainError.conflict("A partner with tax id \(taxId) is already registered.")
             }
         }
     }
@@ -104,7 +104,7 @@ struct PartnerRepository {
         do {
             try await body()
         } catch  where error.isConstraintViolation {
-            throw APIError.conflict("A partner with the same type and company name, or the same tax id, is already registered.")
+            throw DomainError.conflict("A partner with the same type and company name, or the same tax id, is already registered.")
         }
     }
 }

@@ -42,7 +42,7 @@ struct PromotionRepository {
         let id = try record.requireID()
         try await writes.transaction(on: database) { db in
             try await db.lockRow(of: PromotionRecord.schema, id: id)
-            guard let current = try await PromotionRecord.find(id, on: db) else { throw APIError.notFound("No promotion with this id.") }
+            guard let current = try await PromotionRecord.find(id, on: db) else { throw DomainError.notFound("No promotion with this id.") }
             let previous = current.status
             current.status = try previous.moving(to: next)
             try await current.update(on: db)

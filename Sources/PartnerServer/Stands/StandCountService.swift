@@ -21,10 +21,10 @@ struct StandCountService {
         -> StandInventorySnapshotRecord
     {
         try await db.lockPartner(standID)
-        guard let stand = try await StandPartnerRecord.find(standID, on: db) else { throw APIError.notFound("No stand with this id.") }
+        guard let stand = try await StandPartnerRecord.find(standID, on: db) else { throw DomainError.notFound("No stand with this id.") }
         let location = try await StandSaleService.location(count.locationID, of: standID, on: db)
         let shelf = try await StandInventoryRecord.query(on: db).filter(\.$location.$id == count.locationID).with(\.$product).all()
-        let bySKU = Dictionary(uniqueKeysWithValues: shelf.map { ($0.sku, $0) })
+        let bySKU = Dictionary(firstValues: shelf.map { ($0.sku, $0) })
         var validator = FieldValidator()
         for line in count.lines where bySKU[line.sku] == nil {
             validator.fail("lines[\(line.index)].sku", "'\(line.sku)' is not on this location's planogram")

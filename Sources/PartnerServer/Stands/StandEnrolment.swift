@@ -24,7 +24,7 @@ struct StandEnrolment {
             let standID = try partner.requireID()
             try await db.lockPartner(standID)
             guard try await StandPartnerRecord.find(standID, on: db) == nil else {
-                throw APIError.conflict("\(partner.companyName) is already enrolled in the Stand Program.")
+                throw DomainError.conflict("\(partner.companyName) is already enrolled in the Stand Program.")
             }
             let planogram = try await resolvePlanogram(requested, package: package, locations: locations, on: db)
             let products = try await ProductRepository(database: db, writes: writes).bySKU(planogram.lines.map(\.sku), on: db)
@@ -92,11 +92,11 @@ struct StandEnrolment {
             let partner = PartnerRecord(profile: profile, status: status, tierID: tier?.id)
             let sameName = try await PartnerRecord.query(on: db).filter(\.$type == .stand).filter(\.$companyKey == profile.companyKey)
                 .count()
-            guard sameName == 0 else { throw APIError.conflict("A stand partner named '\(profile.companyName)' is already registered.") }
+            guard sameName == 0 else { throw DomainError.conflict("A stand partner named '\(profile.companyName)' is already registered.") }
             do {
                 try await partner.create(on: db)
             } catch  where error.isConstraintViolation {
-                throw APIError.conflict("A partner with the same company name or tax id is already registered.")
+                throw DomainError.conflict("A partner with the same company name or tax id is already registered.")
             }
             try await EventOutbox.append(PartnerEvents.created(partner, id: try partner.requireID(), tierCode: tier?.code), on: db, at: now)
             return partner

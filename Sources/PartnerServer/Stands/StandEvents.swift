@@ -71,6 +71,8 @@ enum StandEvents {
         let payoutId: UUID
         let period: String
         let sales: String
+        let adjustment: String
+        let adjustmentSales: Int
         let commission: String
         let currency: String
     }
@@ -144,6 +146,7 @@ enum StandEvents {
             data: PayoutDue(
                 standId: payout.$stand.id, payoutId: id, period: payout.period,
                 sales: Money(minorUnits: payout.salesMinor, currency: currency).amount,
+                adjustment: Money(minorUnits: payout.adjustmentMinor, currency: currency).amount, adjustmentSales: payout.adjustmentSales,
                 commission: Money(minorUnits: payout.commissionMinor, currency: currency).amount, currency: payout.currency))
     }
 

@@ -57,7 +57,7 @@ struct StandPerformanceService {
         for line in shelf {
             skus[line.sku, default: SKURow(sku: line.sku, name: line.product.name)].onHand += line.onHand
         }
-        var byLocation = Dictionary(uniqueKeysWithValues: try locations.map { (try $0.requireID(), LocationRow(location: $0)) })
+        var byLocation = Dictionary(firstValues: try locations.map { (try $0.requireID(), LocationRow(location: $0)) })
         for sale in sales {
             byLocation[sale.$location.id]?.revenueMinor += sale.totalMinor
             byLocation[sale.$location.id]?.units += sale.units
@@ -134,7 +134,7 @@ struct StandPerformanceService {
             GROUP BY stand_id
             """
         ).all(decoding: Row.self)
-        let totals = Dictionary(uniqueKeysWithValues: rows.map { ($0.standId, $0.total) })
+        let totals = Dictionary(firstValues: rows.map { ($0.standId, $0.total) })
         return peers.map { totals[$0] ?? 0 }
     }
 }

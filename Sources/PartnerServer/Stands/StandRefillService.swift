@@ -39,10 +39,10 @@ struct StandRefillService {
     {
         let locationID = try location.requireID()
         if let open = try await Self.inFlight(at: locationID, on: db) {
-            throw APIError.conflict("Refill \(open.number) is already \(open.status.rawValue) for this location; change it instead.")
+            throw DomainError.conflict("Refill \(open.number) is already \(open.status.rawValue) for this location; change it instead.")
         }
         let shelf = try await StandInventoryRecord.query(on: db).filter(\.$location.$id == locationID).with(\.$product).all()
-        let bySKU = Dictionary(uniqueKeysWithValues: shelf.map { ($0.sku, $0) })
+        let bySKU = Dictionary(firstValues: shelf.map { ($0.sku, $0) })
         var wanted: [(line: StandInventoryRecord, quantity: Int)] = []
         if let items = request.items {
             var validator = FieldValidator()
@@ -62,7 +62,7 @@ struct StandRefillService {
         }
         guard !wanted.isEmpty else { return nil }
 
-        guard let partner = try await PartnerRecord.find(location.$stand.id, on: db) else { throw APIError.partnerNotFound() }
+        guard let partner = try await PartnerRecord.find(location.$stand.id, on: db) else { throw DomainError.partnerNotFound }
         let prices = try await pricing.prices(of: wanted.map(\.line.product), for: partner, at: now, on: db)
         let refill = StandRefillOrderRecord()
         refill.number = DocumentNumber.make("RF", at: now)
@@ -106,11 +106,11 @@ struct StandRefillService {
     func move(_ refillID: UUID, _ transition: Transition, at now: Date = Date()) async throws -> StandRefillOrderRecord {
         try await writes.transaction(on: database) { db in
             guard let standID = try await StandRefillOrderRecord.find(refillID, on: db)?.$stand.id else {
-                throw APIError.notFound("No refill with this id.")
+                throw DomainError.notFound("No refill with this id.")
             }
             try await db.lockPartner(standID)
             guard let refill = try await StandRefillOrderRecord.query(on: db).filter(\.$id == refillID).with(\.$lines).first() else {
-                throw APIError.notFound("No refill with this id.")
+                throw DomainError.notFound("No refill with this id.")
             }
             refill.status = try refill.status.moving(to: transition.next)
             let lines = refill.lines.sorted { $0.lineNumber < $1.lineNumber }
@@ -153,7 +153,7 @@ struct StandRefillService {
         _ change: (StandInventoryRecord, StandRefillOrderLineRecord) -> Void
     ) async throws {
         let shelf = try await StandInventoryRecord.query(on: db).filter(\.$location.$id == refill.$location.id).all()
-        let bySKU = Dictionary(uniqueKeysWithValues: shelf.map { ($0.sku, $0) })
+        let bySKU = Dictionary(firstValues: shelf.map { ($0.sku, $0) })
         for item in lines where item.quantity > 0 {
             guard let line = bySKU[item.sku] else { continue }
             change(line, item)
@@ -168,7 +168,7 @@ struct StandRefillService {
 
     private static func approve(_ items: [OrderDraft.Line], lines: [StandRefillOrderLineRecord]) throws {
         var validator = FieldValidator()
-        let bySKU = Dictionary(uniqueKeysWithValues: lines.map { ($0.sku, $0) })
+        let bySKU = Dictionary(firstValues: lines.map { ($0.sku, $0) })
         for item in items where bySKU[item.sku] == nil {
             validator.fail("items[\(item.index)].sku", "'\(item.sku)' is not on this refill")
         }
@@ -186,7 +186,7 @@ struct StandRefillService {
         }
         var validator = FieldValidator()
         var delivered: [String: Int] = [:]
-        let bySKU = Dictionary(uniqueKeysWithValues: lines.map { ($0.sku, $0) })
+        let bySKU = Dictionary(firstValues: lines.map { ($0.sku, $0) })
         for (index, item) in items.enumerated() {
             let sku = item.sku.trimmingCharacters(in: .whitespaces).uppercased()
             guard let line = bySKU[sku] else {

@@ -32,7 +32,7 @@ struct StandRepository {
     func summary(of stand: StandPartnerRecord) async throws -> Summary {
         let id = try stand.requireID()
         guard let partner = try await PartnerRecord.query(on: database).filter(\.$id == id).with(\.$tier).first() else {
-            throw APIError.partnerNotFound()
+            throw DomainError.partnerNotFound
         }
         return try await summaries([stand], partners: [id: partner])[0]
     }
@@ -82,7 +82,7 @@ struct StandRepository {
         let lowCounts = Dictionary(low.map { ($0, 1) }, uniquingKeysWith: +)
         return try stands.map { stand in
             let id = try stand.requireID()
-            guard let partner = partners[id] else { throw APIError.partnerNotFound() }
+            guard let partner = partners[id] else { throw DomainError.partnerNotFound }
             return Summary(stand: stand, partner: partner, locationCount: locationCounts[id] ?? 0, lowStockLines: lowCounts[id] ?? 0)
         }
     }

@@ -31,25 +31,23 @@ struct StandSaleService {
 
     func record(_ sale: Sale, stand standID: UUID, on db: any Database, at now: Date = Date()) async throws -> StandOrderRecord {
         try await db.lockPartner(standID)
-        guard let stand = try await StandPartnerRecord.find(standID, on: db) else { throw APIError.notFound("No stand with this id.") }
+        guard let stand = try await StandPartnerRecord.find(standID, on: db) else { throw DomainError.notFound("No stand with this id.") }
         guard let partner = try await PartnerRecord.find(standID, on: db), partner.status == .active else {
             throw ValidationFailure(field: "standId", message: "is not active; only active stands record sales")
         }
         let location = try await Self.location(sale.locationID, of: standID, on: db)
         let locationID = try location.requireID()
         let shelf = try await StandInventoryRecord.query(on: db).filter(\.$location.$id == locationID).with(\.$product).all()
-        let bySKU = Dictionary(uniqueKeysWithValues: shelf.map { ($0.sku, $0) })
+        let bySKU = Dictionary(shelf.map { ($0.sku, $0) }, uniquingKeysWith: { first, _ in first })
         var validator = FieldValidator()
+        var prices: [String: Money] = [:]
         for line in sale.lines {
             guard let stocked = bySKU[line.sku] else {
                 validator.fail("items[\(line.index)].sku", "'\(line.sku)' is not on this location's planogram")
                 continue
             }
-            if let price = line.unitPrice {
-                validator.check(
-                    price.currency.code == stocked.product.currency, "items[\(line.index)].unitPrice.currency",
-                    "must be \(stocked.product.currency), the product's currency")
-            }
+            prices[line.sku] = StandSalePricing.unitPrice(
+                declared: line.unitPrice, listPrice: stocked.product.listPrice, field: "items[\(line.index)].unitPrice", into: &validator)
         }
         try validator.finish()
 
@@ -68,7 +66,7 @@ struct StandSaleService {
         var crossed: [String] = []
         for (number, line) in sale.lines.enumerated() {
             guard let stocked = bySKU[line.sku] else { continue }
-            let unitPrice = line.unitPrice?.minorUnits ?? stocked.product.listPriceMinor
+            let unitPrice = prices[line.sku]?.minorUnits ?? stocked.product.listPriceMinor
             let (after, shortfall) = stocked.level.selling(line.quantity)
             if stocked.level.crossesLowLine(selling: line.quantity) { crossed.append(stocked.sku) }
             stocked.unreconciledShortfall += shortfall
@@ -79,13 +77,14 @@ struct StandSaleService {
             item.sku = stocked.sku
             item.name = stocked.product.name
             item.quantity = line.quantity
+            item.listPriceMinor = stocked.product.listPriceMinor
             item.unitPriceMinor = unitPrice
-            item.lineTotalMinor = unitPrice * Int64(line.quantity)
+            item.lineTotalMinor = try Checked.multiply(unitPrice, Int64(line.quantity), field: "items[\(line.index)]")
             item.shortfall = shortfall
             items.append(item)
         }
-        order.totalMinor = items.reduce(0) { $0 + $1.lineTotalMinor }
-        order.units = items.reduce(0) { $0 + $1.quantity }
+        order.totalMinor = try StandSalePricing.total(of: items.map(\.lineTotalMinor))
+        order.units = try Checked.sum(items.map(\.quantity), field: "items")
         order.lowStockSKUs = crossed.joined(separator: ",")
         order.pointsEarned = 0
         try await order.create(on: db)

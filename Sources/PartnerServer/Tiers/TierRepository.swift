@@ -30,12 +30,12 @@ struct TierRepository {
         let tier = PartnerTierRecord(definition)
         try await writes.transaction(on: database) { db in
             if try await PartnerTierRecord.query(on: db).filter(\.$code == definition.code).count() > 0 {
-                throw APIError.conflict("A tier with code '\(definition.code)' already exists.")
+                throw DomainError.conflict("A tier with code '\(definition.code)' already exists.")
             }
             do {
                 try await tier.create(on: db)
             } catch  where error.isConstraintViolation {
-                throw APIError.conflict("A tier with code '\(definition.code)' already exists.")
+                throw DomainError.conflict("A tier with code '\(definition.code)' already exists.")
             }
         }
         return tier

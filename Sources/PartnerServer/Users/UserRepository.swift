@@ -28,7 +28,7 @@ struct UserRepository {
 
     func create(email: String, name: String, passwordHash: String, role: UserRole) async throws -> UserRecord {
         let user = UserRecord(email: email, name: name, passwordHash: passwordHash, role: role)
-        let conflict = APIError.conflict("A user with email \(email) already exists.")
+        let conflict = DomainError.conflict("A user with email \(email) already exists.")
         try await writes.transaction(on: database) { db in
             if try await UserRecord.query(on: db).filter(\.$email == email).count() > 0 { throw conflict }
             do {
@@ -86,7 +86,7 @@ struct UserRepository {
 
     func link(userID: UUID, to partnerID: UUID, role: MemberRole) async throws -> PartnerUserRecord {
         let link = PartnerUserRecord(partnerID: partnerID, userID: userID, role: role)
-        let conflict = APIError.conflict("This user is already linked to the partner.")
+        let conflict = DomainError.conflict("This user is already linked to the partner.")
         try await writes.transaction(on: database) { db in
             let existing = try await PartnerUserRecord.query(on: db)
                 .filter(\.$partner.$id == partnerID).filter(\.$user.$id == userID).count()

@@ -13,7 +13,10 @@ extension StandOrderRecord {
                 soldAt: soldAt,
                 items: items.sorted { $0.lineNumber < $1.lineNumber }.map {
                     .init(
-                        sku: $0.sku, name: $0.name, quantity: $0.quantity, unitPrice: amount($0.unitPriceMinor),
+                        sku: $0.sku, name: $0.name, quantity: $0.quantity, listPrice: amount($0.listPriceMinor),
+                        unitPrice: amount($0.unitPriceMinor),
+                        // At most list price (≤ 10^10) × quantity (≤ 10^5): within Int64.
+                        discount: amount(($0.listPriceMinor - $0.unitPriceMinor) * Int64($0.quantity)),
                         lineTotal: amount($0.lineTotalMinor), shortfall: $0.shortfall)
                 },
                 units: units, total: amount(totalMinor),

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Everything a caller can ask the platform to do, for the one `AccessPolicy` to decide. Actions on
+/// one partner's world are decided together with that partner (`PolicySubject`).
+public enum PolicyAction: Hashable, Sendable {
+    // People and access (network-wide)
+    case manageUsers
+    case manageServiceTokens
+    case manageTiers
+    // The registry
+    case createPartner
+    case readPartner
+    case editPartner(fields: Set<String>)
+    case readMembers
+    case manageMembers
+    // Catalogue and pricing
+    case manageCatalogue
+    /// Unit costs, guardrail floors and margins, directly or derived (shrinkage at cost).
+    case readCosts
+    case readGuardrails
+    case writeGuardrails
+    case readPricing
+    case changePricing
+    /// Who changed a partner's prices, when and why, with the before and after.
+    case readPricingHistory
+    case managePromotions
+    // Orders
+    case readOrders
+    case placeOrder
+    case moveOrder(to: OrderStatus)
+    // Contracts and compliance
+    case readContracts
+    case manageContracts
+    // Loyalty and performance
+    case readLoyalty
+    case redeemPoints
+    case adjustPoints
+    case readPerformance
+    case readAlerts
+    // The Stand Program
+    case enrolStand
+    case readStand
+    case recordSale
+    case requestRefill
+    case moveRefill(to: RefillStatus)
+    case countInventory
+    case runLowStockCheck
+    case closePayouts
+}
+
+/// The partner an action concerns: who it is and whether it is in business.
+public struct PolicySubject: Equatable, Sendable {
+    public let partnerID: UUID
+    public let status: PartnerStatus
+
+    public init(partnerID: UUID, status: PartnerStatus) {
+        self.partnerID = partnerID
+        self.status = status
+    }
+}
