@@ -48,7 +48,9 @@ public enum PartnerOSApplication {
         try handler.registerHandlers(
             on: VaporTransport(routesBuilder: app), serverURL: try Servers.Server1.url(),
             configuration: Configuration(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]),
-            middlewares: [AuthenticationMiddleware(authenticator: services.authenticator)])
+            middlewares: [
+                AuthenticationMiddleware(authenticator: services.authenticator), NullCursorMiddleware(spec: try APISpec.yaml()),
+            ])
         try SystemRoutes(metrics: metrics).register(on: app)
     }
 }

@@ -9,6 +9,7 @@ struct PartnerOSServices: Sendable {
     let authenticator: Authenticator
     let partners: PartnerRepository
     let users: UserRepository
+    let access: AccessService
     let tiers: TierRepository
     let products: ProductRepository
     let guardrails: GuardrailRepository
@@ -30,6 +31,7 @@ struct PartnerOSServices: Sendable {
         authenticator = Authenticator(database: database)
         partners = PartnerRepository(database: database, writes: writes)
         users = UserRepository(database: database, writes: writes)
+        access = AccessService(database: database, writes: writes)
         tiers = TierRepository(database: database, writes: writes)
         products = ProductRepository(database: database, writes: writes)
         guardrails = GuardrailRepository(database: database, writes: writes)

@@ -6,8 +6,8 @@ extension UserRecord {
     var api: Components.Schemas.User {
         get throws {
             Components.Schemas.User(
-                id: try requireID().apiString, email: email, name: name, role: .init(role),
-                createdAt: createdAt ?? Date())
+                id: try requireID().apiString, email: email, name: name, role: .init(role), disabled: disabledAt != nil,
+                createdAt: createdAt ?? Date(timeIntervalSince1970: 0))
         }
     }
 }
