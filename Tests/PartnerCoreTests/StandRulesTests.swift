@@ -46,10 +46,10 @@ struct StandRulesTests {
         #expect(RefillStatus.delivered.isOpen)
     }
 
-    @Test func snapshotVarianceAndShrinkage() {
+    @Test func snapshotVarianceAndShrinkage() throws {
         let missing = SnapshotVariance(sku: "LIP-001", expected: 10, counted: 7)
         #expect(missing.variance == -3 && missing.shrinkageUnits == 3)
-        #expect(missing.shrinkageValue(unitCost: Money(minorUnits: 610, currency: .eur)).minorUnits == 1_830)
+        #expect(try missing.shrinkageValue(unitCost: Money(minorUnits: 610, currency: .eur)).minorUnits == 1_830)
         let surplus = SnapshotVariance(sku: "LIP-001", expected: 10, counted: 12)
         #expect(surplus.variance == 2 && surplus.shrinkageUnits == 0)
     }

@@ -10,12 +10,43 @@ import VaporTesting
 @Suite("Stand counts and the low-stock hook")
 struct StandInventoryTests {
     private func count(
-        _ world: TestWorld, _ stand: TestWorld.Stand, _ lines: String, as account: TestWorld.Account?, key: String = UUID().uuidString
+        _ world: TestWorld, _ stand: TestWorld.Stand, _ lines: String, as account: TestWorld.Account?, key: String = UUID().uuidString,
+        takenAt: Date = Date().addingTimeInterval(1)
     ) async throws -> TestingHTTPResponse {
-        try await world.send(
+        // Timestamps travel in whole seconds: a second ahead keeps what the test did before after it.
+        let when = ISO8601DateFormatter().string(from: takenAt)
+        return try await world.send(
             .POST, "\(stand.path)/inventory-snapshots", as: account,
-            json: #"{"locationId":"\#(stand.locations[0])","takenAt":"2026-11-01T09:00:00Z","source":"count","lines":\#(lines)}"#,
+            json: #"{"locationId":"\#(stand.locations[0])","takenAt":"\#(when)","source":"count","lines":\#(lines)}"#,
             headers: ["Idempotency-Key": key])
+    }
+
+    @Test func aLateCountIsAppliedAsOfWhenItWasTaken() async throws {
+        try await withTestApp { world in
+            let (staff, stand, manager) = try await world.stockedStand()
+            // The opening refill (12 lipsticks) was delivered just now; 3 are sold after it.
+            _ = try await world.sale(stand, #"[{"sku":"LIP-001","quantity":3}]"#, as: manager)
+            // Counted an hour ago, before the delivery and the sale: the shelf was empty.
+            let late = try await count(
+                world, stand, #"[{"sku":"LIP-001","counted":0}]"#, as: manager, takenAt: Date().addingTimeInterval(-3_600))
+            #expect(late.status == .created, "\(late.body.string)")
+            let line = try #require((try late.json["lines"] as? [[String: Any]])?.first)
+            #expect(line["soldSince"] as? Int == 3)
+            #expect(line["deliveredSince"] as? Int == 12)
+            #expect(line["expected"] as? Int == 0)
+            #expect(line["variance"] as? Int == 0)
+            #expect(line["onHandAfter"] as? Int == 9)
+            #expect(try await world.shelf(stand, "LIP-001", as: staff)["onHand"] as? Int == 9)
+            // A count taken before the latest one cannot be applied.
+            let older = try await count(
+                world, stand, #"[{"sku":"LIP-001","counted":5}]"#, as: manager, takenAt: Date().addingTimeInterval(-7_200))
+            try older.expectProblem(.conflict)
+            #expect(try await world.shelf(stand, "LIP-001", as: staff)["onHand"] as? Int == 9)
+            // A fresh count with missing stock: 2 of the 9 are gone.
+            let fresh = try await count(world, stand, #"[{"sku":"LIP-001","counted":7}]"#, as: manager)
+            let freshLine = try #require((try fresh.json["lines"] as? [[String: Any]])?.first)
+            #expect(freshLine["expected"] as? Int == 9 && freshLine["variance"] as? Int == -2 && freshLine["soldSince"] as? Int == 0)
+        }
     }
 
     @Test func aCountStoresVarianceAndShrinkageAndSetsTheShelf() async throws {
@@ -56,13 +87,14 @@ struct StandInventoryTests {
         try await withTestApp { world in
             let (staff, stand, manager) = try await world.stockedStand()
             let key = "count-\(UUID().uuidString)"
-            let first = try await count(world, stand, #"[{"sku":"LIP-001","counted":10}]"#, as: manager, key: key)
+            let taken = Date().addingTimeInterval(1)
+            let first = try await count(world, stand, #"[{"sku":"LIP-001","counted":10}]"#, as: manager, key: key, takenAt: taken)
             _ = try await world.sale(stand, #"[{"sku":"LIP-001","quantity":3}]"#, as: manager)
-            let replay = try await count(world, stand, #"[{"sku":"LIP-001","counted":10}]"#, as: manager, key: key)
+            let replay = try await count(world, stand, #"[{"sku":"LIP-001","counted":10}]"#, as: manager, key: key, takenAt: taken)
             #expect(try replay.json["id"] as? String == first.json["id"] as? String)
             #expect(try await world.shelf(stand, "LIP-001", as: staff)["onHand"] as? Int == 7)
             #expect(try await StandInventorySnapshotRecord.query(on: world.app.db).count() == 1)
-            let changed = try await count(world, stand, #"[{"sku":"LIP-001","counted":9}]"#, as: manager, key: key)
+            let changed = try await count(world, stand, #"[{"sku":"LIP-001","counted":9}]"#, as: manager, key: key, takenAt: taken)
             #expect(try changed.fieldErrors() == ["Idempotency-Key"])
             try await world.send(
                 .POST, "\(stand.path)/inventory-snapshots", as: manager,

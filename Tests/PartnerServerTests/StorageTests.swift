@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQLiteDriver
 import Foundation
 import SQLKit
 import Testing
@@ -36,6 +37,17 @@ struct StorageTests {
                 #expect(try await pragma("foreign_keys", on: database) == "1")
                 #expect(try await pragma("busy_timeout", on: database) == "5000")
             }
+            // A connection the pool opens later (here: after the first is closed) writes with the
+            // same settings: sqlite-kit itself sets only foreign_keys on it.
+            let database = try #require(app.databases.database(logger: app.logger, on: app.eventLoopGroup.any()))
+            try await #require(database as? any SQLiteDatabase).withConnection { $0.close() }.get()
+            let settings = try await app.partnerOS.writes.transaction(on: database) { db in
+                [
+                    try await pragma("busy_timeout", on: db), try await pragma("synchronous", on: db),
+                    try await pragma("foreign_keys", on: db),
+                ]
+            }
+            #expect(settings == ["5000", "1", "1"])
         } catch {
             try await app.asyncShutdown()
             throw error

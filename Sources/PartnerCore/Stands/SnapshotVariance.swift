@@ -15,7 +15,9 @@ public struct SnapshotVariance: Equatable, Sendable {
     }
 
     /// The value of the missing units at `unitCost`.
-    public func shrinkageValue(unitCost: Money) -> Money {
-        Money(minorUnits: unitCost.minorUnits * Int64(shrinkageUnits), currency: unitCost.currency)
+    public func shrinkageValue(unitCost: Money) throws(DomainError) -> Money {
+        Money(
+            minorUnits: try Checked.multiply(unitCost.minorUnits, Int64(shrinkageUnits), field: "shrinkageValue"),
+            currency: unitCost.currency)
     }
 }

@@ -36,14 +36,13 @@ extension Application {
     /// WAL lets readers proceed while one writer commits; `synchronous=NORMAL` is durable in WAL mode
     /// except for the last transactions on power loss; the busy timeout makes a connection wait for a
     /// lock instead of failing. `journal_mode` persists in the file; the others are per connection,
-    /// so they are set on the connection of every event loop (one each).
+    /// so they are set on the connection of every event loop (one each) at start, and again by the
+    /// write serializer on the connection of every write.
     private func prepareSQLite() async throws {
         try await db.sql().raw("PRAGMA journal_mode=WAL").run()
         for eventLoop in eventLoopGroup.makeIterator() {
             guard let database = databases.database(logger: logger, on: eventLoop) else { continue }
-            let sql = try database.sql()
-            try await sql.raw("PRAGMA synchronous=NORMAL").run()
-            try await sql.raw("PRAGMA busy_timeout=5000").run()
+            try await SQLiteSettings.apply(on: database)
         }
     }
 }

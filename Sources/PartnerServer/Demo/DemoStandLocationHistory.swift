@@ -223,8 +223,12 @@ struct DemoStandLocationHistory {
             line.sku = variance.sku
             line.expected = variance.expected
             line.counted = variance.counted
+            // Demo costs are small catalogue prices: the product cannot overflow.
             line.shrinkageMinor =
-                variance.shrinkageValue(unitCost: shelf.product.unitCost ?? Money(minorUnits: 0, currency: .eur)).minorUnits
+                (try? variance.shrinkageValue(unitCost: shelf.product.unitCost ?? Money(minorUnits: 0, currency: .eur)).minorUnits) ?? 0
+            line.soldSince = 0
+            line.deliveredSince = 0
+            line.onHandAfter = shelf.actual
             lines.append(line)
             if !shelf.level.isLow && shelf.actual <= shelf.line.minLevel {
                 crossed.append(shelf.product.sku)

@@ -142,8 +142,12 @@ extension DemoStandNetwork.Rows {
         }
         try await Self.insert(
             snapshotLines, into: StandInventorySnapshotLineRecord.schema, on: sql,
-            columns: ["id", "snapshot_id", "sku", "expected", "counted", "shrinkage_minor"]
-        ) { [$0.id!, $0.$snapshot.id, $0.sku, $0.expected, $0.counted, $0.shrinkageMinor] }
+            columns: [
+                "id", "snapshot_id", "sku", "expected", "counted", "shrinkage_minor", "sold_since", "delivered_since", "on_hand_after",
+            ]
+        ) {
+            [$0.id!, $0.$snapshot.id, $0.sku, $0.expected, $0.counted, $0.shrinkageMinor, $0.soldSince, $0.deliveredSince, $0.onHandAfter]
+        }
     }
 
     /// Chunks of at most 500 rows and 10,000 bound values: well under SQLite's (32,766) and

@@ -21,5 +21,6 @@ enum PartnerOSMigrations {
         CreateStandProgram(),
         AddAccessControl(),
         AddStandSettlement(),
+        AddCountMovements(),
     ]
 }

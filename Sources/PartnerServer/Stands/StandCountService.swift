@@ -2,9 +2,11 @@ import Fluent
 import Foundation
 import PartnerCore
 
-/// Records an inventory count: expected against counted per line, shrinkage at unit cost; on-hand
-/// becomes the count and the shortfall is reconciled. A count that takes a SKU to its minimum runs
-/// the low-stock policy like a sale. Runs inside the caller's transaction (the idempotency store's).
+/// Records an inventory count as of the moment it was taken (`CountAsOf`): expected and the new
+/// on-hand both account for the sales and deliveries recorded since, so a count that arrives late
+/// never overwrites them; a count older than the location's latest is refused. Shrinkage is valued
+/// at unit cost. A count that takes a SKU to its minimum runs the low-stock policy like a sale.
+/// Runs inside the caller's transaction (the idempotency store's).
 struct StandCountService {
     struct Count: Sendable {
         let locationID: UUID
@@ -23,6 +25,14 @@ struct StandCountService {
         try await db.lockPartner(standID)
         guard let stand = try await StandPartnerRecord.find(standID, on: db) else { throw DomainError.notFound("No stand with this id.") }
         let location = try await StandSaleService.location(count.locationID, of: standID, on: db)
+        let takenAtMillis = PartnerOrderRecord.millis(count.takenAt)
+        if let latest = try await StandInventorySnapshotRecord.query(on: db).filter(\.$location.$id == count.locationID)
+            .sort(\.$takenAtMillis, .descending).first(), latest.takenAtMillis > takenAtMillis
+        {
+            throw DomainError.conflict(
+                "This location was last counted at \(latest.takenAt.formatted(.iso8601)); a count taken before it cannot be applied.")
+        }
+        let movements = try await Self.movements(at: count.locationID, since: count.takenAt, on: db)
         let shelf = try await StandInventoryRecord.query(on: db).filter(\.$location.$id == count.locationID).with(\.$product).all()
         let bySKU = Dictionary(firstValues: shelf.map { ($0.sku, $0) })
         var validator = FieldValidator()
@@ -34,7 +44,7 @@ struct StandCountService {
         let snapshot = StandInventorySnapshotRecord()
         snapshot.$stand.id = standID
         snapshot.$location.id = count.locationID
-        snapshot.takenAtMillis = PartnerOrderRecord.millis(count.takenAt)
+        snapshot.takenAtMillis = takenAtMillis
         snapshot.takenAt = Date(timeIntervalSince1970: Double(snapshot.takenAtMillis) / 1000)
         snapshot.source = count.source
         snapshot.note = count.note
@@ -44,17 +54,23 @@ struct StandCountService {
         var crossed: [String] = []
         for counted in count.lines {
             guard let stocked = bySKU[counted.sku] else { continue }
-            let variance = SnapshotVariance(sku: stocked.sku, expected: stocked.onHand, counted: counted.counted)
+            let applied = CountAsOf(
+                counted: counted.counted, onHandNow: stocked.onHand, soldSince: movements.sold[stocked.sku] ?? 0,
+                deliveredSince: movements.delivered[stocked.sku] ?? 0)
+            let variance = SnapshotVariance(sku: stocked.sku, expected: applied.expected, counted: counted.counted)
             let unitCost = Money(minorUnits: stocked.product.unitCostMinor ?? 0, currency: Currency(stocked.product.currency) ?? .eur)
             let line = StandInventorySnapshotLineRecord()
             line.sku = stocked.sku
             line.expected = variance.expected
             line.counted = variance.counted
-            line.shrinkageMinor = variance.shrinkageValue(unitCost: unitCost).minorUnits
+            line.shrinkageMinor = try variance.shrinkageValue(unitCost: unitCost).minorUnits
+            line.soldSince = applied.soldSince
+            line.deliveredSince = applied.deliveredSince
+            line.onHandAfter = applied.onHand
             lines.append(line)
-            if !stocked.level.isLow && counted.counted <= stocked.minLevel { crossed.append(stocked.sku) }
-            stocked.unreconciledShortfall = 0
-            try await StandStock.setOnHand(stocked, to: counted.counted, at: now, on: db)
+            if !stocked.level.isLow && applied.onHand <= stocked.minLevel { crossed.append(stocked.sku) }
+            stocked.unreconciledShortfall = applied.shortfall
+            try await StandStock.setOnHand(stocked, to: applied.onHand, at: now, on: db)
         }
         snapshot.currency = shelf.first?.product.currency ?? Currency.eur.code
         snapshot.variance = lines.reduce(0) { $0 + $1.counted - $1.expected }
@@ -70,5 +86,28 @@ struct StandCountService {
         try await EventOutbox.append(StandEvents.counted(snapshot), on: db, at: now)
         _ = try await lowStock.react(to: crossed, stand: stand, location: location, on: db, at: now)
         return snapshot
+    }
+
+    /// Units sold (by `soldAt`) and delivered (by delivery time) at the location after `since`.
+    private static func movements(at locationID: UUID, since: Date, on db: any Database) async throws -> (
+        sold: [String: Int], delivered: [String: Int]
+    ) {
+        struct Sold: Decodable {
+            let sku: String
+            let units: Int
+        }
+        let sold = try await db.sql().raw(
+            """
+            SELECT i.sku AS sku, CAST(SUM(i.quantity) AS BIGINT) AS units
+            FROM \(ident: StandOrderItemRecord.schema) i JOIN \(ident: StandOrderRecord.schema) o ON o.id = i.order_id
+            WHERE o.location_id = \(bind: locationID) AND o.sold_at_ms > \(bind: PartnerOrderRecord.millis(since))
+            GROUP BY i.sku
+            """
+        ).all(decoding: Sold.self)
+        let refills = try await StandRefillOrderRecord.query(on: db).filter(\.$location.$id == locationID)
+            .filter(\.$deliveredAt > since).with(\.$lines).all()
+        var delivered: [String: Int] = [:]
+        for line in refills.flatMap(\.lines) { delivered[line.sku, default: 0] += line.deliveredQuantity ?? 0 }
+        return (Dictionary(firstValues: sold.map { ($0.sku, $0.units) }), delivered)
     }
 }

@@ -15,7 +15,8 @@ extension StandInventorySnapshotRecord {
             source: Components.Schemas.SnapshotSource(rawValue: source) ?? .count, note: note,
             lines: lines.sorted { $0.sku < $1.sku }.map {
                 .init(
-                    sku: $0.sku, expected: $0.expected, counted: $0.counted, variance: $0.counted - $0.expected,
+                    sku: $0.sku, expected: $0.expected, counted: $0.counted, soldSince: $0.soldSince,
+                    deliveredSince: $0.deliveredSince, onHandAfter: $0.onHandAfter, variance: $0.counted - $0.expected,
                     shrinkageUnits: max(0, $0.expected - $0.counted), shrinkageValue: amount($0.shrinkageMinor))
             },
             variance: variance, shrinkageUnits: shrinkageUnits, shrinkageValue: amount(shrinkageMinor), createdAt: createdAt)

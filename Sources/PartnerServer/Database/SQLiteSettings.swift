@@ -1,0 +1,14 @@
+import Fluent
+import SQLKit
+
+/// The per-connection SQLite settings: `synchronous=NORMAL` (durable in WAL mode but for the last
+/// commits on power loss) and a busy timeout, so a connection waits for a lock instead of failing.
+enum SQLiteSettings {
+    static let busyTimeoutMilliseconds = 5_000
+
+    static func apply(on database: any Database) async throws {
+        let sql = try database.sql()
+        try await sql.raw("PRAGMA synchronous=NORMAL").run()
+        try await sql.raw("PRAGMA busy_timeout=\(unsafeRaw: String(busyTimeoutMilliseconds))").run()
+    }
+}
