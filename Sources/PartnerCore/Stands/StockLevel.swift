@@ -40,7 +40,8 @@ public struct StockLevel: Equatable, Sendable {
         !isLow && selling(quantity).level.isLow
     }
 
-    /// Days the shelf lasts at `dailyDemand` units a day; `nil` without demand.
+    /// Days the shelf lasts at `dailyDemand` units a day (`StandDemand.averageDaily`); `nil`
+    /// without demand.
     public func daysOfCover(dailyDemand: Double) -> Double? {
         guard dailyDemand > 0 else { return nil }
         return Double(onHand) / dailyDemand

@@ -22,20 +22,18 @@ extension APIHandler {
     func redeemPartnerLoyalty(_ input: Operations.RedeemPartnerLoyalty.Input) async throws -> Operations.RedeemPartnerLoyalty.Output {
         let caller = try authenticate()
         let partnerID = try await authorizedPartner(input.path.id, for: caller, to: .redeemPoints).requireID()
-        let key = try IdempotencyStore.validatedKey(input.headers.idempotencyKey)
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
+        let replaySafe = try IdempotentRequest(
+            caller: caller.userID, operation: "redeemPartnerLoyalty", key: input.headers.idempotencyKey,
+            request: Replayed(path: [partnerID.apiString], body: body))
         var validator = FieldValidator()
         validator.check(body.points >= 1 && body.points <= 10_000_000, "points", "must be between 1 and 10000000")
         let note = validator.optionalText(body.note, "note", maxLength: 500)
         try validator.finish()
-        let (loyalty, userID) = (services.loyalty, caller.userID)
-        let booking: Components.Schemas.LoyaltyBooking = try await services.idempotency.perform(
-            scope: "\(userID.apiString) redeemPartnerLoyalty", key: key,
-            fingerprint: try IdempotencyStore.fingerprint(of: [partnerID.apiString, String(body.points), note ?? ""])
-        ) { db in
-            let booked = try await services.loyalty.redeem(
-                body.points, partnerID: partnerID, key: "redeem:\(userID.apiString):\(key)", note: note, by: userID, on: db, at: now)
-            return .init(entry: try booked.entry.api, balance: booked.balance)
+        let booking = try await services.loyalty.redeem(
+            body.points, partnerID: partnerID, note: note, by: caller.userID, replaySafe: replaySafe, at: now
+        ) { booked in
+            Components.Schemas.LoyaltyBooking(entry: try booked.entry.api, balance: booked.balance)
         }
         return .created(.init(body: .json(booking)))
     }
@@ -43,22 +41,20 @@ extension APIHandler {
     func adjustPartnerLoyalty(_ input: Operations.AdjustPartnerLoyalty.Input) async throws -> Operations.AdjustPartnerLoyalty.Output {
         let caller = try authenticate()
         let partnerID = try await authorizedPartner(input.path.id, for: caller, to: .adjustPoints).requireID()
-        let key = try IdempotencyStore.validatedKey(input.headers.idempotencyKey)
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
+        let replaySafe = try IdempotentRequest(
+            caller: caller.userID, operation: "adjustPartnerLoyalty", key: input.headers.idempotencyKey,
+            request: Replayed(path: [partnerID.apiString], body: body))
         var validator = FieldValidator()
         validator.check(
             body.points != 0 && (-10_000_000...10_000_000).contains(body.points), "points",
             "must be a non-zero number of points up to 10000000")
         let reason = validator.requiredText(body.reason, "reason", maxLength: 500, minLength: 3) ?? ""
         try validator.finish()
-        let (loyalty, userID) = (services.loyalty, caller.userID)
-        let booking: Components.Schemas.LoyaltyBooking = try await services.idempotency.perform(
-            scope: "\(userID.apiString) adjustPartnerLoyalty", key: key,
-            fingerprint: try IdempotencyStore.fingerprint(of: [partnerID.apiString, String(body.points), reason])
-        ) { db in
-            let booked = try await services.loyalty.adjust(
-                body.points, partnerID: partnerID, key: "adjust:\(userID.apiString):\(key)", reason: reason, by: userID, on: db, at: now)
-            return .init(entry: try booked.entry.api, balance: booked.balance)
+        let booking = try await services.loyalty.adjust(
+            body.points, partnerID: partnerID, reason: reason, by: caller.userID, replaySafe: replaySafe, at: now
+        ) { booked in
+            Components.Schemas.LoyaltyBooking(entry: try booked.entry.api, balance: booked.balance)
         }
         return .created(.init(body: .json(booking)))
     }

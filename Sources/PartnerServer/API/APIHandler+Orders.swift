@@ -8,8 +8,10 @@ extension APIHandler {
         let caller = try authenticate()
         let partner = try await authorizedPartner(input.path.id, for: caller, to: .placeOrder)
         let partnerID = try partner.requireID()
-        let key = try IdempotencyStore.validatedKey(input.headers.idempotencyKey)
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
+        let replaySafe = try IdempotentRequest(
+            caller: caller.userID, operation: "createPartnerOrder", key: input.headers.idempotencyKey,
+            request: Replayed(path: [partnerID.apiString], body: body))
         var validator = FieldValidator()
         let externalRef = validator.optionalText(body.externalRef, "externalRef", maxLength: 100)
         let delivery = body.requestedDeliveryDate.map { (CalendarDay.parse($0), $0) }
@@ -24,13 +26,7 @@ extension APIHandler {
         let placement = OrderService.Placement(
             draft: draft, channel: (body.channel ?? (caller.role == .service ? .api : .portal)).rawValue, externalRef: externalRef,
             requestedDeliveryDate: delivery?.0, placedBy: caller.userID)
-        let fingerprint = try IdempotencyStore.fingerprint(of: IdempotentOrder(partnerId: partnerID, body: body))
-        let orderService = services.orders
-        let order: Components.Schemas.Order = try await services.idempotency.perform(
-            scope: "\(caller.userID.apiString) createPartnerOrder", key: key, fingerprint: fingerprint
-        ) { db in
-            try await orderService.place(placement, for: partner, on: db).api
-        }
+        let order = try await services.orders.place(placement, for: partnerID, replaySafe: replaySafe, at: now) { try $0.api }
         return .created(.init(body: .json(order)))
     }
 
@@ -101,10 +97,4 @@ extension APIHandler {
         try validator.finish()
         return OrderFilter(status: status.map(OrderStatus.init), from: fromDay, until: toDay.map { $0.addingTimeInterval(86_400) })
     }
-}
-
-/// What an order's idempotency key is bound to: the partner and the exact request.
-private struct IdempotentOrder: Encodable {
-    let partnerId: UUID
-    let body: Components.Schemas.OrderCreate
 }

@@ -11,8 +11,11 @@ extension APIHandler {
         let caller = try authenticate()
         let stand = try await authorizedStand(input.path.id, for: caller, to: .countInventory)
         let standID = try stand.requireID()
-        let key = try IdempotencyStore.validatedKey(input.headers.idempotencyKey)
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
+        // A replayed count must not overwrite the shelf again after sales since the first one.
+        let replaySafe = try IdempotentRequest(
+            caller: caller.userID, operation: "createInventorySnapshot", key: input.headers.idempotencyKey,
+            request: Replayed(path: [standID.apiString], body: body))
         var validator = FieldValidator()
         let locationID = optionalUUID(body.locationId, field: "locationId", into: &validator)
         let note = validator.optionalText(body.note, "note", maxLength: 500)
@@ -33,14 +36,9 @@ extension APIHandler {
         guard let locationID else { throw ValidationFailure(field: "locationId", message: "is required") }
         let count = StandCountService.Count(
             locationID: locationID, takenAt: body.takenAt, source: body.source.rawValue, note: note, lines: lines, countedBy: caller.userID)
-        let service = services.stands.counts
         let showingCosts = caller.may(.readCosts)
-        // A replayed count must not overwrite the shelf again after sales since the first one.
-        let snapshot: Components.Schemas.InventorySnapshot = try await services.idempotency.perform(
-            scope: "\(caller.userID.apiString) createInventorySnapshot \(standID.apiString)", key: key,
-            fingerprint: try IdempotencyStore.fingerprint(of: body)
-        ) { db in
-            try await service.record(count, stand: standID, on: db).api(showingCosts: showingCosts)
+        let snapshot = try await services.stands.counts.record(count, stand: standID, replaySafe: replaySafe, at: now) {
+            try $0.api(showingCosts: showingCosts)
         }
         return .created(.init(body: .json(snapshot)))
     }
@@ -70,28 +68,11 @@ extension APIHandler {
         let skus = body.skus.map { Set($0.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }) }
         if let skus { validator.check(!skus.isEmpty && skus.count <= 500, "skus", "must list between 1 and 500 SKUs") }
         try validator.finish()
-        let policy = services.stands.lowStock
         let now = self.now
-        let results = try await services.stands.writes.transaction(on: services.stands.database) { db in
-            try await db.lockPartner(standID)
-            let locations =
-                if let locationID {
-                    [try await StandSaleService.location(locationID, of: standID, on: db)]
-                } else {
-                    try await StandLocationRecord.query(on: db).filter(\.$stand.$id == standID).sort(\.$name).all()
-                }
-            if let skus {
-                let planogram = Set(try await StandInventoryRecord.query(on: db).filter(\.$stand.$id == standID).all(\.$sku))
-                let unknown = skus.subtracting(planogram).sorted()
-                guard unknown.isEmpty else {
-                    throw ValidationFailure(field: "skus", message: "not on this stand's planogram: \(unknown.joined(separator: ", "))")
-                }
-            }
-            return try await policy.evaluate(stand: stand, locations: locations, skus: skus, on: db, at: now).map { result in
-                Components.Schemas.LowStockLocationResult(
-                    locationId: try result.location.requireID().apiString, lowSkus: result.lowSKUs,
-                    action: Components.Schemas.LowStockAction(rawValue: result.action) ?? .none, refill: try result.refill?.api)
-            }
+        let results = try await services.stands.lowStock.check(standID, locationID: locationID, skus: skus, at: now).map { result in
+            Components.Schemas.LowStockLocationResult(
+                locationId: try result.location.requireID().apiString, lowSkus: result.lowSKUs,
+                action: Components.Schemas.LowStockAction(rawValue: result.action) ?? .none, refill: try result.refill?.api)
         }
         return .ok(.init(body: .json(.init(standId: standID.apiString, evaluatedAt: now, locations: results))))
     }

@@ -6,8 +6,9 @@ import Vapor
 extension APIHandler {
     func requestStandRefill(_ input: Operations.RequestStandRefill.Input) async throws -> Operations.RequestStandRefill.Output {
         let caller = try authenticate()
-        let key = try IdempotencyStore.validatedKey(input.headers.idempotencyKey)
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
+        let replaySafe = try IdempotentRequest(
+            caller: caller.userID, operation: "requestStandRefill", key: input.headers.idempotencyKey, request: body)
         let stand = try await authorizedStand(body.standId, for: caller, to: .requestRefill, field: "standId")
         let standID = try stand.requireID()
         var validator = FieldValidator()
@@ -18,18 +19,9 @@ extension APIHandler {
         guard let locationID else { throw ValidationFailure(field: "locationId", message: "is required") }
         let request = StandRefillService.Request(
             items: items, source: (body.source ?? .manual).rawValue, note: note, requestedBy: caller.userID)
-        let fingerprint = try IdempotencyStore.fingerprint(of: body)
-        let service = services.stands.refills
-        let refill: Components.Schemas.StandRefill = try await services.idempotency.perform(
-            scope: "\(caller.userID.apiString) requestStandRefill", key: key, fingerprint: fingerprint
-        ) { db in
-            try await db.lockPartner(standID)
-            let location = try await StandSaleService.location(locationID, of: standID, on: db)
-            guard let refill = try await service.request(request, stand: standID, location: location, on: db, at: now) else {
-                throw ValidationFailure(field: "items", message: "nothing to refill: every SKU is at or above par with what is on order")
-            }
-            return try refill.api
-        }
+        let refill = try await services.stands.refills.request(
+            request, stand: standID, locationID: locationID, replaySafe: replaySafe, at: now
+        ) { try $0.api }
         return .created(.init(body: .json(refill)))
     }
 

@@ -6,8 +6,9 @@ import Vapor
 extension APIHandler {
     func recordStandSale(_ input: Operations.RecordStandSale.Input) async throws -> Operations.RecordStandSale.Output {
         let caller = try authenticate()
-        let key = try IdempotencyStore.validatedKey(input.headers.idempotencyKey)
         guard case .json(let body) = input.body else { throw APIError.badRequest("Send a JSON body.") }
+        let replaySafe = try IdempotentRequest(
+            caller: caller.userID, operation: "recordStandSale", key: input.headers.idempotencyKey, request: body)
         let stand = try await authorizedStand(body.standId, for: caller, to: .recordSale, field: "standId")
         let standID = try stand.requireID()
         var validator = FieldValidator()
@@ -35,13 +36,7 @@ extension APIHandler {
         try validator.finish()
         let sale = StandSaleService.Sale(
             locationID: locationID, soldAt: body.soldAt, lines: lines, payment: payment, recordedBy: caller.userID)
-        let fingerprint = try IdempotencyStore.fingerprint(of: body)
-        let service = services.stands.sales
-        let recorded: Components.Schemas.StandSale = try await services.idempotency.perform(
-            scope: "\(caller.userID.apiString) recordStandSale", key: key, fingerprint: fingerprint
-        ) { db in
-            try await service.record(sale, stand: standID, on: db).api
-        }
+        let recorded = try await services.stands.sales.record(sale, stand: standID, replaySafe: replaySafe, at: now) { try $0.api }
         return .created(.init(body: .json(recorded)))
     }
 

@@ -25,6 +25,7 @@ struct PartnerOSServices: Sendable {
     let idempotency: IdempotencyStore
     let stands: StandProgram
 
+    /// Builds every service once, each with the ones it uses, in dependency order.
     init(database: any Database, configuration: AppConfiguration, writes: WriteSerializer) {
         self.configuration = configuration
         self.writes = writes
@@ -35,17 +36,19 @@ struct PartnerOSServices: Sendable {
         tiers = TierRepository(database: database, writes: writes)
         products = ProductRepository(database: database, writes: writes)
         guardrails = GuardrailRepository(database: database, writes: writes)
-        pricing = PartnerPricingService(database: database, writes: writes)
-        loyalty = LoyaltyService(database: database, rules: configuration.loyaltyRules)
+        idempotency = IdempotencyStore(database: database, writes: writes)
         promotions = PromotionRepository(database: database, writes: writes)
+        pricing = PartnerPricingService(database: database, writes: writes, promotions: promotions)
+        performance = PerformanceService(database: database)
+        loyalty = LoyaltyService(database: database, idempotency: idempotency, rules: configuration.loyaltyRules)
         contracts = ContractRepository(database: database, writes: writes)
         documents = DocumentStore(dataDirectory: configuration.dataDirectory)
         complianceFiles = DocumentStore(dataDirectory: configuration.dataDirectory, folder: "compliance")
-        performance = PerformanceService(database: database)
-        orders = OrderService(database: database, writes: writes, pricing: pricing, loyalty: loyalty)
+        orders = OrderService(
+            database: database, writes: writes, idempotency: idempotency, pricing: pricing, loyalty: loyalty, products: products,
+            promotions: promotions, performance: performance)
         orderReader = OrderRepository(database: database)
-        idempotency = IdempotencyStore(database: database, writes: writes)
-        stands = StandProgram(database: database, writes: writes, pricing: pricing)
+        stands = StandProgram(database: database, writes: writes, idempotency: idempotency, pricing: pricing, products: products)
     }
 }
 

@@ -1,4 +1,3 @@
-import Crypto
 import Fluent
 import Foundation
 import PartnerCore
@@ -11,24 +10,12 @@ struct IdempotencyStore {
     let database: any Database
     let writes: WriteSerializer
 
-    /// Checks the header the spec requires on creating POSTs.
-    static func validatedKey(_ raw: String) throws(DomainError) -> String {
-        let key = raw.trimmingCharacters(in: .whitespaces)
-        guard (8...200).contains(key.utf8.count), key.utf8.allSatisfy({ $0 > 32 && $0 < 127 }) else {
-            throw .malformed("The Idempotency-Key header must be 8–200 visible ASCII characters, e.g. a UUID.")
-        }
-        return key
-    }
-
-    static func fingerprint(of request: some Encodable) throws -> String {
-        let data = try JSONEncoder.sortedCompact.encode(request)
-        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-    }
-
+    /// Runs `body` in one write transaction (the write serializer's) that first claims the key and
+    /// finally stores `body`'s response; a replay returns the stored response without running it.
     func perform<Response: Codable & Sendable>(
-        scope: String, key: String, fingerprint: String,
-        _ body: @escaping @Sendable (any Database) async throws -> Response
+        _ request: IdempotentRequest, _ body: @escaping @Sendable (any Database) async throws -> Response
     ) async throws -> Response {
+        let (scope, key, fingerprint) = (request.scope, request.key, request.fingerprint)
         do {
             return try await writes.transaction(on: database) { db in
                 if let existing = try await Self.find(scope: scope, key: key, on: db) {

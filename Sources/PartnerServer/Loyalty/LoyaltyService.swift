@@ -2,12 +2,18 @@ import Fluent
 import Foundation
 import PartnerCore
 
-/// Books loyalty points inside the caller's transaction. Every write first locks the partner and
-/// writes off expired points, so balances checked there are exact and spending never touches
-/// expired lots.
+/// Books loyalty points. Redemptions and adjustments own their transaction; earning runs inside the
+/// order's. Every write first locks the partner and writes off expired points, so balances checked
+/// there are exact and spending never touches expired lots.
 struct LoyaltyService {
     let database: any Database
+    let idempotency: IdempotencyStore
     let rules: LoyaltyRules
+
+    struct Booking: Sendable {
+        let entry: LoyaltyEntryRecord
+        let balance: Int
+    }
 
     struct Summary {
         let ledger: LoyaltyLedger
@@ -59,11 +65,38 @@ struct LoyaltyService {
         }
     }
 
-    /// Spends points, oldest first; refuses to overdraw. Runs inside the caller's transaction.
-    func redeem(_ points: Int, partnerID: UUID, key: String, note: String?, by userID: UUID, on db: any Database, at now: Date) async throws
-        -> (entry: LoyaltyEntryRecord, balance: Int)
+    /// Spends points, oldest first, once per idempotent request; refuses to overdraw and, under the
+    /// partner lock, to spend for a partner that is no longer active.
+    func redeem<Response: Codable & Sendable>(
+        _ points: Int, partnerID: UUID, note: String?, by userID: UUID, replaySafe request: IdempotentRequest, at now: Date,
+        render: @escaping @Sendable (Booking) throws -> Response
+    ) async throws -> Response {
+        try await idempotency.perform(request) { db in
+            try await db.lockPartner(partnerID)
+            guard let partner = try await PartnerRecord.find(partnerID, on: db) else { throw DomainError.partnerNotFound }
+            guard partner.status == .active else {
+                throw DomainError.conflict("The partner is \(partner.status.rawValue); only active partners can do this.")
+            }
+            let key = "redeem:\(userID.apiString):\(request.key)"
+            return try render(try await redeem(points, partnerID: partnerID, key: key, note: note, by: userID, on: db, at: now))
+        }
+    }
+
+    /// Corrects a balance either way, once per idempotent request; positive adjustments expire like
+    /// earnings, negative ones may not take the balance below zero.
+    func adjust<Response: Codable & Sendable>(
+        _ points: Int, partnerID: UUID, reason: String, by userID: UUID, replaySafe request: IdempotentRequest, at now: Date,
+        render: @escaping @Sendable (Booking) throws -> Response
+    ) async throws -> Response {
+        try await idempotency.perform(request) { db in
+            let key = "adjust:\(userID.apiString):\(request.key)"
+            return try render(try await adjust(points, partnerID: partnerID, key: key, reason: reason, by: userID, on: db, at: now))
+        }
+    }
+
+    private func redeem(_ points: Int, partnerID: UUID, key: String, note: String?, by userID: UUID, on db: any Database, at now: Date)
+        async throws -> Booking
     {
-        try await db.lockPartner(partnerID)
         let ledger = try await settle(partnerID, at: now, on: db)
         guard points <= ledger.balance else {
             throw ValidationFailure(field: "points", message: "exceeds the balance of \(ledger.balance) points")
@@ -71,14 +104,11 @@ struct LoyaltyService {
         let entry = LoyaltyEntryRecord(
             partnerID: partnerID, kind: .redeem, points: -points, occurredAt: now, expiresAt: nil, key: key, note: note, createdBy: userID)
         try await book(entry, on: db, at: now)
-        return (entry, ledger.balance - points)
+        return Booking(entry: entry, balance: ledger.balance - points)
     }
 
-    /// Corrects a balance either way; positive adjustments expire like earnings, negative ones may
-    /// not take the balance below zero.
-    func adjust(_ points: Int, partnerID: UUID, key: String, reason: String, by userID: UUID, on db: any Database, at now: Date)
-        async throws
-        -> (entry: LoyaltyEntryRecord, balance: Int)
+    private func adjust(_ points: Int, partnerID: UUID, key: String, reason: String, by userID: UUID, on db: any Database, at now: Date)
+        async throws -> Booking
     {
         try await db.lockPartner(partnerID)
         let ledger = try await settle(partnerID, at: now, on: db)
@@ -89,7 +119,7 @@ struct LoyaltyService {
             partnerID: partnerID, kind: .adjust, points: points, occurredAt: now, expiresAt: points > 0 ? rules.expiry(of: now) : nil,
             key: key, note: reason, createdBy: userID)
         try await book(entry, on: db, at: now)
-        return (entry, ledger.balance + points)
+        return Booking(entry: entry, balance: ledger.balance + points)
     }
 
     /// Writes off lots that expired by `now` (each once), dated at their expiry so the history reads

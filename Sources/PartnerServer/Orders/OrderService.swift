@@ -3,7 +3,8 @@ import Foundation
 import PartnerCore
 
 /// Places orders priced by the engine and moves them through their lifecycle, each change with its
-/// event in the same transaction.
+/// event in the same transaction. Each public write owns its transaction and takes the partner lock
+/// first.
 struct OrderService {
     struct Placement: Sendable {
         let draft: OrderDraft
@@ -15,21 +16,37 @@ struct OrderService {
 
     let database: any Database
     let writes: WriteSerializer
+    let idempotency: IdempotencyStore
     let pricing: PartnerPricingService
     let loyalty: LoyaltyService
+    let products: ProductRepository
+    let promotions: PromotionRepository
+    let performance: PerformanceService
 
-    /// Creates the order inside the caller's transaction `db`.
-    func place(_ placement: Placement, for partner: PartnerRecord, on db: any Database, at now: Date = Date()) async throws
+    /// Places the order once per idempotent request; `render` is the entrance's view of the result,
+    /// stored for replays.
+    func place<Response: Codable & Sendable>(
+        _ placement: Placement, for partnerID: UUID, replaySafe request: IdempotentRequest, at now: Date,
+        render: @escaping @Sendable (PartnerOrderRecord) throws -> Response
+    ) async throws -> Response {
+        try await idempotency.perform(request) { db in
+            try render(try await place(placement, for: partnerID, on: db, at: now))
+        }
+    }
+
+    private func place(_ placement: Placement, for partnerID: UUID, on db: any Database, at now: Date) async throws
         -> PartnerOrderRecord
     {
-        let partnerID = try partner.requireID()
         try await db.lockPartner(partnerID)
         guard let current = try await PartnerRecord.find(partnerID, on: db) else { throw DomainError.partnerNotFound }
+        // Checked again under the lock: the status may have changed since the policy looked.
+        guard current.status == .active else {
+            throw DomainError.conflict("The partner is \(current.status.rawValue); only active partners can do this.")
+        }
         var validator = FieldValidator()
-        validator.check(current.status == .active, "partner", "is \(current.status.rawValue); only active partners can order")
-        let products = try await ProductRepository(database: db, writes: writes).bySKU(placement.draft.lines.map(\.sku), on: db)
+        let catalogue = try await products.bySKU(placement.draft.lines.map(\.sku), on: db)
         for line in placement.draft.lines {
-            guard let product = products[line.sku] else {
+            guard let product = catalogue[line.sku] else {
                 validator.fail("items[\(line.index)].sku", "'\(line.sku)' is not in the catalogue")
                 continue
             }
@@ -37,7 +54,7 @@ struct OrderService {
         }
         try validator.finish()
 
-        let ordered = placement.draft.lines.compactMap { products[$0.sku] }
+        let ordered = placement.draft.lines.compactMap { catalogue[$0.sku] }
         let prices = try await pricing.prices(of: ordered, for: current, at: now, on: db)
         let currency = ordered.first?.listPrice.currency ?? .eur
         guard ordered.allSatisfy({ $0.listPrice.currency == currency }) else {
@@ -66,9 +83,11 @@ struct OrderService {
             item.listPriceMinor = priced.price.listPrice.minorUnits
             item.unitPriceMinor = priced.price.unitPrice.minorUnits
             item.priceSource = priced.price.source
-            item.lineTotalMinor = priced.price.unitPrice.minorUnits * Int64(line.quantity)
-            subtotal += priced.price.listPrice.minorUnits * Int64(line.quantity)
-            total += item.lineTotalMinor
+            let quantity = Int64(line.quantity)
+            item.lineTotalMinor = try Checked.multiply(priced.price.unitPrice.minorUnits, quantity, field: "items[\(line.index)]")
+            subtotal = try Checked.add(
+                subtotal, try Checked.multiply(priced.price.listPrice.minorUnits, quantity, field: "items[\(line.index)]"), field: "items")
+            total = try Checked.add(total, item.lineTotalMinor, field: "items")
             items.append(item)
         }
         order.subtotalMinor = subtotal
@@ -82,7 +101,7 @@ struct OrderService {
         order.$items.value = items
         order.$partner.value = current
         try await EventOutbox.append(OrderEvents.created(order, id: orderID, lines: items.count), on: db, at: now)
-        try await PerformanceService(database: db).refresh(partnerID, month: Month(containing: order.placedAt), on: db, at: now)
+        try await performance.refresh(partnerID, month: Month(containing: order.placedAt), on: db, at: now)
         return order
     }
 
@@ -106,11 +125,10 @@ struct OrderService {
                 }
                 let multiplier = partner.tier?.loyaltyMultiplierMilli ?? 1_000
                 // The best points promotion running at delivery applies on top of the tier multiplier.
-                let promotions = try await PromotionRepository(database: db, writes: writes).current(for: partner, at: now, on: db)
-                let promotion = promotions.compactMap(\.promotion.pointsMultiplierMilli).max() ?? 1_000
+                let running = try await promotions.current(for: partner, at: now, on: db)
+                let promotion = running.compactMap(\.promotion.pointsMultiplierMilli).max() ?? 1_000
                 try await loyalty.earn(for: current, tierMultiplierMilli: multiplier, promotionMultiplierMilli: promotion, on: db, at: now)
             }
-            let performance = PerformanceService(database: db)
             try await performance.refresh(current.$partner.id, month: Month(containing: current.placedAt), on: db, at: now)
             if Month(containing: now) != Month(containing: current.placedAt) {
                 try await performance.refresh(current.$partner.id, month: Month(containing: now), on: db, at: now)

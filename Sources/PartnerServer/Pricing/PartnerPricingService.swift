@@ -6,6 +6,7 @@ import PartnerCore
 struct PartnerPricingService {
     let database: any Database
     let writes: WriteSerializer
+    let promotions: PromotionRepository
 
     struct PriceList {
         let partnerID: UUID
@@ -39,7 +40,7 @@ struct PartnerPricingService {
         var tier = partner.$tier.value ?? nil
         if tier == nil, let tierID = partner.$tier.id { tier = try await PartnerTierRecord.find(tierID, on: db) }
         let tierDiscount = tier?.baseDiscountBasisPoints ?? 0
-        let promotions = try await PromotionRepository(database: db, writes: writes).current(for: partner, at: date, on: db).map(
+        let promotions = try await promotions.current(for: partner, at: date, on: db).map(
             \.promotion)
         return try products.map { product in
             let productID = try product.requireID()

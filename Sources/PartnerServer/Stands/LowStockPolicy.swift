@@ -6,7 +6,35 @@ import PartnerCore
 /// partner alert, and — when the package refills automatically and nothing is in flight — one
 /// refill request. Runs inside the caller's transaction, after the stand's lock.
 struct LowStockPolicy {
+    let database: any Database
+    let writes: WriteSerializer
     let refills: StandRefillService
+
+    /// The Automation OS hook as one transaction after the stand's lock: the given location (or
+    /// every location) is evaluated for `skus` (or every SKU), each of which must be on the stand's
+    /// planogram.
+    func check(_ standID: UUID, locationID: UUID?, skus: Set<String>?, at now: Date) async throws -> [Evaluation] {
+        try await writes.transaction(on: database) { db in
+            try await db.lockPartner(standID)
+            guard let stand = try await StandPartnerRecord.find(standID, on: db) else {
+                throw DomainError.notFound("No stand with this id.")
+            }
+            let locations =
+                if let locationID {
+                    [try await StandSaleService.location(locationID, of: standID, on: db)]
+                } else {
+                    try await StandLocationRecord.query(on: db).filter(\.$stand.$id == standID).sort(\.$name).all()
+                }
+            if let skus {
+                let planogram = Set(try await StandInventoryRecord.query(on: db).filter(\.$stand.$id == standID).all(\.$sku))
+                let unknown = skus.subtracting(planogram).sorted()
+                guard unknown.isEmpty else {
+                    throw ValidationFailure(field: "skus", message: "not on this stand's planogram: \(unknown.joined(separator: ", "))")
+                }
+            }
+            return try await evaluate(stand: stand, locations: locations, skus: skus, on: db, at: now)
+        }
+    }
 
     /// Reacts to `skus` having just crossed; returns the refill it raised, if any.
     func react(
@@ -38,9 +66,9 @@ struct LowStockPolicy {
         let refill: StandRefillOrderRecord?
     }
 
-    /// The Automation OS hook: for each location, the SKUs at or below minimum (only `skus` when
-    /// given); a refill is created if none is in flight, else the open one is reported.
-    func evaluate(
+    /// For each location, the SKUs at or below minimum (only `skus` when given); a refill is
+    /// created if none is in flight, else the open one is reported.
+    private func evaluate(
         stand: StandPartnerRecord, locations: [StandLocationRecord], skus: Set<String>?, on db: any Database, at now: Date
     ) async throws -> [Evaluation] {
         var results: [Evaluation] = []

@@ -6,7 +6,7 @@ import PartnerCore
 /// on-hand both account for the sales and deliveries recorded since, so a count that arrives late
 /// never overwrites them; a count older than the location's latest is refused. Shrinkage is valued
 /// at unit cost. A count that takes a SKU to its minimum runs the low-stock policy like a sale.
-/// Runs inside the caller's transaction (the idempotency store's).
+/// Owns its transaction; the stand's lock comes first.
 struct StandCountService {
     struct Count: Sendable {
         let locationID: UUID
@@ -17,9 +17,20 @@ struct StandCountService {
         let countedBy: UUID
     }
 
+    let idempotency: IdempotencyStore
     let lowStock: LowStockPolicy
 
-    func record(_ count: Count, stand standID: UUID, on db: any Database, at now: Date = Date()) async throws
+    /// Records the count once per idempotent request, in one transaction after the stand's lock.
+    func record<Response: Codable & Sendable>(
+        _ count: Count, stand standID: UUID, replaySafe request: IdempotentRequest, at now: Date,
+        render: @escaping @Sendable (StandInventorySnapshotRecord) throws -> Response
+    ) async throws -> Response {
+        try await idempotency.perform(request) { db in
+            try render(try await record(count, stand: standID, on: db, at: now))
+        }
+    }
+
+    private func record(_ count: Count, stand standID: UUID, on db: any Database, at now: Date) async throws
         -> StandInventorySnapshotRecord
     {
         try await db.lockPartner(standID)

@@ -13,6 +13,7 @@ struct StandEnrolment {
     let writes: WriteSerializer
     let database: any Database
     let refills: StandRefillService
+    let products: ProductRepository
 
     func enrol(
         _ source: PartnerSource, package: StandPackage, locations: [StandLocationDraft], planogram requested: [Planogram.Line]?,
@@ -27,7 +28,7 @@ struct StandEnrolment {
                 throw DomainError.conflict("\(partner.companyName) is already enrolled in the Stand Program.")
             }
             let planogram = try await resolvePlanogram(requested, package: package, locations: locations, on: db)
-            let products = try await ProductRepository(database: db, writes: writes).bySKU(planogram.lines.map(\.sku), on: db)
+            let products = try await products.bySKU(planogram.lines.map(\.sku), on: db)
             let stand = StandPartnerRecord(partnerID: standID, package: package, joinedAt: now)
             try await stand.create(on: db)
             var locationIDs: [UUID] = []
@@ -121,7 +122,7 @@ struct StandEnrolment {
         }
         let capacity = locations.map { $0.capacityFacings ?? package.planogramSize }.min()
         var errors = Planogram.validate(requested, capacity: capacity)
-        let products = try await ProductRepository(database: db, writes: writes).bySKU(requested.map(\.sku), on: db)
+        let products = try await products.bySKU(requested.map(\.sku), on: db)
         for (index, line) in requested.enumerated() where !line.sku.isEmpty {
             if let product = products[line.sku] {
                 if !product.active {

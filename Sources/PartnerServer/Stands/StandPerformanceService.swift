@@ -69,7 +69,7 @@ struct StandPerformanceService {
         }
         for key in skus.keys {
             guard let row = skus[key], row.units > 0 else { continue }
-            skus[key]?.daysOfCover = StandKPI.rounded(Double(row.onHand) / (Double(row.units) / Double(days)))
+            skus[key]?.daysOfCover = StandKPI.rounded(StandDemand.daysOfCover(onHand: row.onHand, units: row.units, days: days))
         }
 
         // Only the periods that overlap the report: started before it ended, not ended before it began.
@@ -91,7 +91,7 @@ struct StandPerformanceService {
             salesCount: sales.count,
             sellThroughPercent: StandKPI.rounded(StandKPI.sellThroughPercent(sold: units, onHand: onHand)),
             stockOutDays: StockOutCalendar.days(intervals, from: from, through: through, now: now),
-            daysOfCover: units > 0 ? StandKPI.rounded(Double(onHand) / (Double(units) / Double(days))) : nil,
+            daysOfCover: StandKPI.rounded(StandDemand.daysOfCover(onHand: onHand, units: units, days: days)),
             refillLeadTimeDays: try await leadTime(of: standID, start: start, end: end),
             pointsEarned: try await pointsEarned(by: standID, start: start, end: end),
             rankPercentile: StandKPI.rounded(StandKPI.percentileRank(of: revenue, among: peers)), peerCount: peers.count,

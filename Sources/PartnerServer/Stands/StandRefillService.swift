@@ -25,6 +25,7 @@ struct StandRefillService {
 
     let database: any Database
     let writes: WriteSerializer
+    let idempotency: IdempotencyStore
     let pricing: PartnerPricingService
 
     /// The refill in flight for a location, if any.
@@ -34,6 +35,29 @@ struct StandRefillService {
 
     /// Creates a refill in `requested` inside the caller's transaction (the stand already locked).
     /// Returns nil when the policy finds nothing to refill and no items were given.
+    /// A refill asked for by the stand or HQ, once per idempotent request, in one transaction after
+    /// the stand's lock; 422 when nothing needs refilling.
+    func request<Response: Codable & Sendable>(
+        _ request: Request, stand standID: UUID, locationID: UUID, replaySafe: IdempotentRequest, at now: Date,
+        render: @escaping @Sendable (StandRefillOrderRecord) throws -> Response
+    ) async throws -> Response {
+        try await idempotency.perform(replaySafe) { db in
+            try await db.lockPartner(standID)
+            guard let partner = try await PartnerRecord.find(standID, on: db) else { throw DomainError.partnerNotFound }
+            // Checked again under the lock: the status may have changed since the policy looked.
+            guard partner.status == .active else {
+                throw DomainError.conflict("The partner is \(partner.status.rawValue); only active partners can do this.")
+            }
+            let location = try await StandSaleService.location(locationID, of: standID, on: db)
+            guard let refill = try await self.request(request, stand: standID, location: location, on: db, at: now) else {
+                throw ValidationFailure(field: "items", message: "nothing to refill: every SKU is at or above par with what is on order")
+            }
+            return try render(refill)
+        }
+    }
+
+    /// Raises a refill inside the caller's transaction (the stand locked): enrolment's opening
+    /// stock and the low-stock policy's automatic refills.
     func request(_ request: Request, stand standID: UUID, location: StandLocationRecord, on db: any Database, at now: Date)
         async throws -> StandRefillOrderRecord?
     {

@@ -106,7 +106,7 @@ struct StandRepository {
             let location = try item.joined(StandOrderRecord.self).$location.id
             units[Self.demandKey(location, item.sku), default: 0] += item.quantity
         }
-        return units.mapValues { Double($0) / Double(days) }
+        return units.mapValues { StandDemand.averageDaily(units: $0, days: days) }
     }
 
     static func demandKey(_ locationID: UUID, _ sku: String) -> String { "\(locationID.apiString)|\(sku)" }

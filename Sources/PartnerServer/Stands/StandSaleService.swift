@@ -26,14 +26,28 @@ struct StandSaleService {
         let recordedBy: UUID
     }
 
+    let idempotency: IdempotencyStore
     let loyalty: StandLoyaltyService
     let lowStock: LowStockPolicy
 
-    func record(_ sale: Sale, stand standID: UUID, on db: any Database, at now: Date = Date()) async throws -> StandOrderRecord {
+    /// Records the sale once per idempotent request, in one transaction after the stand's lock;
+    /// `render` is the entrance's view of it, stored for replays.
+    func record<Response: Codable & Sendable>(
+        _ sale: Sale, stand standID: UUID, replaySafe request: IdempotentRequest, at now: Date,
+        render: @escaping @Sendable (StandOrderRecord) throws -> Response
+    ) async throws -> Response {
+        try await idempotency.perform(request) { db in
+            try render(try await record(sale, stand: standID, on: db, at: now))
+        }
+    }
+
+    private func record(_ sale: Sale, stand standID: UUID, on db: any Database, at now: Date) async throws -> StandOrderRecord {
         try await db.lockPartner(standID)
         guard let stand = try await StandPartnerRecord.find(standID, on: db) else { throw DomainError.notFound("No stand with this id.") }
-        guard let partner = try await PartnerRecord.find(standID, on: db), partner.status == .active else {
-            throw ValidationFailure(field: "standId", message: "is not active; only active stands record sales")
+        guard let partner = try await PartnerRecord.find(standID, on: db) else { throw DomainError.partnerNotFound }
+        // Checked again under the lock: the status may have changed since the policy looked.
+        guard partner.status == .active else {
+            throw DomainError.conflict("The partner is \(partner.status.rawValue); only active partners can do this.")
         }
         let location = try await Self.location(sale.locationID, of: standID, on: db)
         let locationID = try location.requireID()
