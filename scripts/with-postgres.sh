@@ -141,7 +141,7 @@ fi
 log "starting on 127.0.0.1:$PG_PORT"
 # -l keeps the server's output off our stdout/stderr (it would otherwise hold CI pipes open).
 if ! (cd / && as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 \
-    -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null); then
+    -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=1000" start >/dev/null); then
     log "server failed to start"
     dump_log
     # pg_ctl may have left a postmaster behind after a timeout.

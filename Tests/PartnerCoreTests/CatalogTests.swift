@@ -4,19 +4,20 @@ import Testing
 
 @Suite("Catalogue: products, CSV, orders")
 struct CatalogTests {
-    @Test func csvHandlesQuotesAndLineEnds() throws {
-        let rows = try CSVReader.rows("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\n\n")
-        #expect(rows == [["a", "b", "c"], ["x, y", "say \"hi\"", "two\nlines"]])
-        #expect(throws: CSVReader.Failure.self) { try CSVReader.rows("a,\"open") }
+    /// Rows of unquoted CSV; the server parses real files with a CSV library before this rule.
+    private func rows(_ text: String) -> [[String]] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
     }
 
     @Test func importsAValidCatalogue() throws {
         let text = """
             sku,name,category,listPrice,unitCost,currency,packSize,active
             lip-001,Velvet Lipstick,lips,19.90,6.10,EUR,6,true
-            SER-010,"Hydra Serum, 30 ml",skin,34.50,,EUR,,
             """
-        let products = try ProductCSV.products(from: text)
+        let products = try ProductCSV.products(
+            rows: rows(text) + [["SER-010", "Hydra Serum, 30 ml", "skin", "34.50", "", "EUR", "", ""], [""]])
         #expect(products.map(\.sku) == ["LIP-001", "SER-010"])
         #expect(products[0].packSize == 6 && products[0].unitCost?.minorUnits == 610)
         #expect(products[1].name == "Hydra Serum, 30 ml" && products[1].packSize == 1 && products[1].active)
@@ -30,7 +31,7 @@ struct CatalogTests {
             LIP-001,Again,lips,1.00,,EUR,1,true
             """
         do {
-            _ = try ProductCSV.products(from: text)
+            _ = try ProductCSV.products(rows: rows(text))
             Issue.record("expected a validation failure")
         } catch {
             #expect(
@@ -39,8 +40,8 @@ struct CatalogTests {
                     "rows[2].active", "rows[3].sku",
                 ])
         }
-        #expect(throws: ValidationFailure.self) { try ProductCSV.products(from: "sku,name\nA1,B") }
-        #expect(throws: ValidationFailure.self) { try ProductCSV.products(from: "") }
+        #expect(throws: ValidationFailure.self) { try ProductCSV.products(rows: rows("sku,name\nA1,B")) }
+        #expect(throws: ValidationFailure.self) { try ProductCSV.products(rows: []) }
     }
 
     @Test func ordersMergeLinesAndRejectBadQuantities() throws {

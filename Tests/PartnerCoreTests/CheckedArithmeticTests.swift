@@ -28,10 +28,14 @@ struct CheckedArithmeticTests {
 
     @Test func aRepeatedCSVColumnIsAFieldErrorNotACrash() {
         #expect(throws: ValidationFailure.self) {
-            try ProductCSV.products(from: "sku,name,category,listPrice,currency,sku\nA-1,Lip,lips,10.00,EUR,A-2\n")
+            try ProductCSV.products(rows: [
+                ["sku", "name", "category", "listPrice", "currency", "sku"], ["A-1", "Lip", "lips", "10.00", "EUR", "A-2"],
+            ])
         }
         do {
-            _ = try ProductCSV.products(from: "sku,name,category,listPrice,currency,sku\nA-1,Lip,lips,10.00,EUR,A-2\n")
+            _ = try ProductCSV.products(rows: [
+                ["sku", "name", "category", "listPrice", "currency", "sku"], ["A-1", "Lip", "lips", "10.00", "EUR", "A-2"],
+            ])
         } catch {
             #expect(error.errors.contains(FieldError(field: "header", message: "repeats the columns sku")))
         }

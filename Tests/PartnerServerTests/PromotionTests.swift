@@ -129,6 +129,21 @@ struct PromotionTests {
         }
     }
 
+    @Test func longAudiencesAndSKUListsAreBoundedBeforeTheyReachTheDatabase() async throws {
+        try await withTestApp { world in
+            let staff = try await world.account(.staff)
+            let ids = (0..<1_001).map { _ in "\"\(UUID().uuidString)\"" }.joined(separator: ",")
+            let skus = (0..<501).map { "\"SKU-\($0)\"" }.joined(separator: ",")
+            let response = try await world.send(
+                .POST, "/api/v1/promotions", as: staff,
+                json:
+                    #"{"name":"Huge","discountPercent":5,"skus":[\#(skus)],"audience":{"partnerIds":[\#(ids)]},"validFrom":"2026-01-01","validTo":"2026-02-01"}"#
+            )
+            #expect(try Set(response.fieldErrors()) == ["skus", "audience.partnerIds"])
+            #expect(try await PromotionRecord.query(on: world.app.db).count() == 0)
+        }
+    }
+
     @Test func onlyHeadquartersManagesPromotionsAndPartnersSeeOnlyTheirOwn() async throws {
         try await withTestApp { world in
             let partner = try await world.partner("Mine")

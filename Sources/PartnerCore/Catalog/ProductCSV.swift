@@ -5,14 +5,10 @@ public enum ProductCSV {
     public static let optionalColumns = ["unitCost", "packSize", "active"]
     public static let maxRows = 5_000
 
-    public static func products(from text: String) throws(ValidationFailure) -> [ProductDefinition] {
-        let rows: [[String]]
-        do {
-            rows = try CSVReader.rows(text)
-        } catch {
-            guard case .unterminatedQuote(let line) = error else { throw ValidationFailure(field: "body", message: "is not valid CSV") }
-            throw ValidationFailure(field: "body", message: "has an unterminated quoted field starting before line \(line)")
-        }
+    /// The catalogue from already parsed CSV rows (the server reads the file with a CSV library);
+    /// blank rows are skipped.
+    public static func products(rows parsed: [[String]]) throws(ValidationFailure) -> [ProductDefinition] {
+        let rows = parsed.filter { !($0.count == 1 && $0[0].trimmed.isEmpty) && !$0.isEmpty }
         guard let header = rows.first?.map({ $0.trimmed }) else {
             throw ValidationFailure(
                 field: "body", message: "must start with a header row: \((requiredColumns + optionalColumns).joined(separator: ","))")

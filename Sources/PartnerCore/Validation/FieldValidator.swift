@@ -36,6 +36,16 @@ public struct FieldValidator: Sendable {
         return trimmed
     }
 
+    /// A list of at most `max` entries, each at most `maxLength` characters: the bounds the spec
+    /// states as `maxItems` and `maxLength`.
+    public mutating func list(_ values: [String]?, _ field: String, maxItems: Int, maxLength: Int = 100) {
+        guard let values else { return }
+        check(values.count <= maxItems, field, "must list at most \(maxItems) entries")
+        if let index = values.firstIndex(where: { $0.count > maxLength }) {
+            fail("\(field)[\(index)]", "must be at most \(maxLength) characters")
+        }
+    }
+
     public func finish() throws(ValidationFailure) {
         if !errors.isEmpty { throw ValidationFailure(errors) }
     }

@@ -37,7 +37,7 @@ extension APIHandler {
         try caller.authorize(.manageCatalogue)
         guard case .csv(let body) = input.body else { throw APIError.badRequest("Send the catalogue as text/csv.") }
         let text = try await String(collecting: body, upTo: configuration.maxBodyBytes)
-        let definitions = try ProductCSV.products(from: text)
+        let definitions = try ProductCSV.products(rows: try CSVDocument.rows(text))
         let result = try await services.products.upsert(definitions)
         return .ok(.init(body: .json(.init(created: result.created, updated: result.updated))))
     }

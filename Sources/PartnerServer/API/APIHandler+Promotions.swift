@@ -69,6 +69,12 @@ extension APIHandler {
         default:
             validator.fail("discountPercent", "set exactly one of discountPercent or pointsMultiplier")
         }
+        validator.list(body.skus, "skus", maxItems: PromotionLimits.skus, maxLength: 64)
+        validator.list(body.categories, "categories", maxItems: PromotionLimits.names)
+        validator.list(body.audience?.regions, "audience.regions", maxItems: PromotionLimits.names)
+        validator.list(body.audience?.tierCodes, "audience.tierCodes", maxItems: PromotionLimits.names, maxLength: 40)
+        validator.list(body.audience?.partnerIds, "audience.partnerIds", maxItems: PromotionLimits.partners, maxLength: 36)
+        try validator.finish()
         let skus = Set((body.skus ?? []).map(ProductDefinition.normalizedSKU))
         if !skus.isEmpty {
             let known = try await services.products.bySKU(skus)

@@ -46,10 +46,32 @@ struct ProductRepository {
         return product
     }
 
-    /// Creates new SKUs and updates existing ones, all in one transaction.
+    /// Creates new SKUs and updates existing ones, all in one transaction. A list price may not go
+    /// below the SKU's guardrail floor (the engine would then price above list); `rows[N]` names
+    /// the N-th definition. Two imports racing to create one SKU settle on the unique index: the
+    /// loser retries once and updates what the winner created.
     func upsert(_ definitions: [ProductDefinition]) async throws -> (created: Int, updated: Int) {
+        do {
+            return try await upsertOnce(definitions)
+        } catch  where error.isConstraintViolation {
+            return try await upsertOnce(definitions)
+        }
+    }
+
+    private func upsertOnce(_ definitions: [ProductDefinition]) async throws -> (created: Int, updated: Int) {
         try await writes.transaction(on: database) { db in
             let existing = try await bySKU(definitions.map(\.sku), on: db)
+            let floors = try await GuardrailRecord.query(on: db).filter(\.$product.$id ~~ existing.values.compactMap(\.id)).all()
+            let floorByProduct = Dictionary(firstValues: floors.map { ($0.$product.id, $0.floorMinor) })
+            var validator = FieldValidator()
+            for (index, definition) in definitions.enumerated() {
+                guard let id = existing[definition.sku]?.id, let floor = floorByProduct[id] else { continue }
+                validator.check(
+                    definition.listPrice.minorUnits >= floor, "rows[\(index + 1)].listPrice",
+                    "is below the Pricing OS floor of \(Money(minorUnits: floor, currency: definition.listPrice.currency).amount) for \(definition.sku)"
+                )
+            }
+            try validator.finish()
             var created = 0
             for definition in definitions {
                 if let product = existing[definition.sku] {
