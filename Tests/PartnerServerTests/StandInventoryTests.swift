@@ -153,24 +153,24 @@ struct StandInventoryTests {
             let body = #"{"standId":"\#(stand.id)"}"#
             let calm = try await world.send(.POST, hook, json: body, headers: inventoryOS).json
             #expect((calm["locations"] as? [[String: Any]])?.first?["action"] as? String == "none")
-            // Starter stands are not refilled by the sale itself; Automation OS calls the hook.
+            // Starter stands are not refilled by the sale itself; Automation OS calls the hook — here
+            // ten times at once, racing to create the refill: exactly one does.
             _ = try await world.sale(stand, #"[{"sku":"LIP-001","quantity":9}]"#, as: manager)
-            let first = try await world.send(.POST, hook, json: body, headers: inventoryOS).json
-            let result = try #require((first["locations"] as? [[String: Any]])?.first)
-            #expect(result["action"] as? String == "created")
+            let bodies = try await withThrowingTaskGroup(of: Data.self) { group in
+                for _ in 0..<10 {
+                    group.addTask { Data(buffer: try await world.send(.POST, hook, json: body, headers: inventoryOS).body) }
+                }
+                return try await group.reduce(into: [Data]()) { $0.append($1) }
+            }
+            let results = bodies.map { data in
+                ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any]).flatMap { ($0["locations"] as? [[String: Any]])?.first }
+            }
+            #expect(results.compactMap { $0?["action"] as? String }.sorted() == ["created"] + Array(repeating: "existing", count: 9))
+            let result = try #require(results.compactMap { $0 }.first { $0["action"] as? String == "created" })
             #expect(result["lowSkus"] as? [String] == ["LIP-001"])
             let refill = try #require(result["refill"] as? [String: Any])
             #expect(refill["source"] as? String == "automation")
             #expect((refill["lines"] as? [[String: Any]])?.map { $0["quantity"] as? Int } == [12])
-            try await withThrowingTaskGroup(of: String?.self) { group in
-                for _ in 0..<10 {
-                    group.addTask {
-                        let again = try await world.send(.POST, hook, json: body, headers: inventoryOS).json
-                        return (again["locations"] as? [[String: Any]])?.first?["action"] as? String
-                    }
-                }
-                for try await action in group { #expect(action == "existing") }
-            }
             #expect(try await StandRefillOrderRecord.query(on: world.app.db).filter(\.$status == .requested).count() == 1)
             let filtered = try await world.send(.POST, hook, json: #"{"standId":"\#(stand.id)","skus":["NOPE"]}"#, headers: inventoryOS)
             #expect(try filtered.fieldErrors() == ["skus"])

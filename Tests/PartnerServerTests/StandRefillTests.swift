@@ -37,9 +37,11 @@ struct StandRefillTests {
             let lines = try #require(refill["lines"] as? [[String: Any]])
             // LIP-001: 12 − 5 = 7 → two packs of 6 = 12; SER-001: 5 − 4 = 1.
             #expect(lines.map { $0["quantity"] as? Int } == [12, 1])
-            // The plus stand tier discount applies above the guardrail floor of 12.00.
-            let unit = try #require((lines.first?["unitPrice"] as? [String: Any])?["amount"] as? String)
-            #expect(Decimal(string: unit)! >= 12 && Decimal(string: unit)! < 20)
+            // The plus package tier takes 3 % off list, above LIP-001's guardrail floor of 12.00:
+            // 20.00 → 19.40 and 35.00 → 33.95.
+            #expect(lines.map { ($0["unitPrice"] as? [String: Any])?["amount"] as? String } == ["19.40", "33.95"])
+            #expect(lines.map { ($0["lineTotal"] as? [String: Any])?["amount"] as? String } == ["232.80", "33.95"])
+            #expect((refill["total"] as? [String: Any])?["amount"] as? String == "266.75")
             try await request(world, stand, as: manager).expectProblem(.conflict)
         }
     }
@@ -68,7 +70,10 @@ struct StandRefillTests {
             #expect(serum["onHand"] as? Int == 5 && serum["onOrder"] as? Int == 0)
             let confirmed = try await move(world, id, #"{"status":"confirmed"}"#, as: manager).json
             #expect(confirmed["status"] as? String == "confirmed")
-            #expect(confirmed["paymentDueDate"] != nil)
+            // Due 30 days after the day of confirmation.
+            let confirmedAt = try #require((confirmed["confirmedAt"] as? String).flatMap { ISO8601DateFormatter().date(from: $0) })
+            let due = try #require(CalendarDay.utc.date(byAdding: .day, value: 30, to: CalendarDay.startOfDay(confirmedAt)))
+            #expect(confirmed["paymentDueDate"] as? String == CalendarDay.format(due))
             for event in ["requested", "approved", "shipped", "delivered", "confirmed"] {
                 #expect(try await world.events(ofType: "stand.refill.\(event)").count >= 1, "\(event)")
             }

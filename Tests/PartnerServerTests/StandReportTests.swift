@@ -78,7 +78,22 @@ struct StandReportTests {
             let staff = try await world.account(.staff)
             try await world.seedCatalogue(as: staff)
             let stand = try await world.enrolStand(as: staff, package: "starter")
-            _ = try await world.sale(stand, #"[{"sku":"SER-001","quantity":5}]"#, as: staff)
+            // Enrolled 31 days ago without a stock-out: the next sale books one streak bonus.
+            let record = try #require(try await StandPartnerRecord.find(UUID(uuidString: stand.id), on: world.app.db))
+            record.joinedAt = Date().addingTimeInterval(-31 * 86_400)
+            try await record.update(on: world.app.db)
+            _ = try await world.sale(stand, #"[{"sku":"SER-001","quantity":1}]"#, as: staff)
+            func streakBonuses() async throws -> [StandLoyaltyLedgerRecord] {
+                try await StandLoyaltyLedgerRecord.query(on: world.app.db).filter(\.$kind == .bonus).all()
+                    .filter { $0.idempotencyKey.hasPrefix("bonus:streak:") }
+            }
+            let first = try await streakBonuses()
+            #expect(first.map(\.points) == [200])
+            #expect(first.first?.note == "30 days without a stock-out")
+            // Emptying the shelf breaks the streak: the next sale earns no second bonus.
+            _ = try await world.sale(stand, #"[{"sku":"SER-001","quantity":4}]"#, as: staff)
+            _ = try await world.sale(stand, #"[{"sku":"LIP-001","quantity":1}]"#, as: staff)
+            #expect(try await streakBonuses().count == 1)
             let report = try await world.send(.GET, "/api/v1/stand/performance/\(stand.id)", as: staff).json
             #expect(report["stockOutDays"] as? Int == 1)
             let summary = try await world.send(.GET, "/api/v1/stand/performance/\(stand.id)", as: staff).json
