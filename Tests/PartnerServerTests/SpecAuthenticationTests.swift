@@ -14,6 +14,9 @@ struct SpecAuthenticationTests {
         let method: String
         let path: String
         let isPublic: Bool
+        /// Whether the request body is JSON (others are CSV or PDF uploads).
+        var takesJSON = false
+        var takesLimit = false
         var testDescription: String { "\(method) \(path)" }
     }
 
@@ -25,7 +28,12 @@ struct SpecAuthenticationTests {
             ["get", "post", "put", "patch", "delete"].compactMap { method -> Operation? in
                 guard let operation = item[method] as? [String: Any], let id = operation["operationId"] as? String else { return nil }
                 let security = operation["security"] as? [Any]
-                return Operation(id: id, method: method.uppercased(), path: path, isPublic: security?.isEmpty == true)
+                let content = ((operation["requestBody"] as? [String: Any])?["content"] as? [String: Any]) ?? [:]
+                let parameters = (item["parameters"] as? [[String: Any]] ?? []) + (operation["parameters"] as? [[String: Any]] ?? [])
+                return Operation(
+                    id: id, method: method.uppercased(), path: path, isPublic: security?.isEmpty == true,
+                    takesJSON: content["application/json"] != nil,
+                    takesLimit: parameters.contains { ($0["$ref"] as? String)?.hasSuffix("/Limit") == true })
             }
         }.sorted { $0.id < $1.id }
     }

@@ -12,34 +12,40 @@ import Vapor
 struct StandSettlementTests {
     private func iso(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
 
+    /// The server's clock, pinned mid-month so no assertion depends on where today falls in its
+    /// month (a close of "last month" at a month's end would otherwise race the calendar).
+    static let now = Month(containing: Date()).start.addingTimeInterval(14 * 86_400 + 12 * 3_600)
+    private var pinned: (inout AppConfiguration) -> Void { { $0.clock = { Self.now } } }
+    private var anHourAgo: String { iso(Self.now.addingTimeInterval(-3_600)) }
+
     @Test func hugeTillAmountsAreRefusedAndThePayoutsStillAnswer() async throws {
-        try await withTestApp { world in
+        try await withTestApp(configure: pinned) { world in
             let (staff, stand, manager) = try await world.stockedStand()
             // The request that used to overflow the payout: huge quantities at a huge till price.
             let huge = try await world.sale(
                 stand,
                 #"[{"sku":"LIP-001","quantity":100000,"unitPrice":{"amount":"100000000.00","currency":"EUR"}},{"sku":"SER-001","quantity":100000,"unitPrice":{"amount":"100000000.00","currency":"EUR"}}]"#,
-                as: manager)
+                as: manager, soldAt: anHourAgo)
             #expect(try Set(huge.fieldErrors()) == ["items[0].unitPrice", "items[1].unitPrice"])
             // At list price the quantities are fine, but the sale's total is capped at 1,000,000.00.
-            let large = try await world.sale(stand, #"[{"sku":"LIP-001","quantity":100000}]"#, as: manager)
+            let large = try await world.sale(stand, #"[{"sku":"LIP-001","quantity":100000}]"#, as: manager, soldAt: anHourAgo)
             #expect(try large.fieldErrors() == ["items"])
             let free = try await world.sale(
-                stand, #"[{"sku":"LIP-001","quantity":1,"unitPrice":{"amount":"0.00","currency":"EUR"}}]"#, as: manager)
+                stand, #"[{"sku":"LIP-001","quantity":1,"unitPrice":{"amount":"0.00","currency":"EUR"}}]"#, as: manager, soldAt: anHourAgo)
             #expect(try free.fieldErrors() == ["items[0].unitPrice"])
             #expect(try await StandOrderRecord.query(on: world.app.db).count() == 0)
             #expect(try await world.send(.GET, "\(stand.path)/payouts", as: manager).status == .ok)
-            let lastMonth = Month(containing: Date()).adding(-1).description
+            let lastMonth = Month(containing: Self.now).adding(-1).description
             let close = try await world.send(.POST, "/api/v1/stand/payouts/close", as: staff, json: #"{"period":"\#(lastMonth)"}"#)
             #expect(close.status == .ok)
         }
     }
 
     @Test func aLowerTillPriceIsARecordedDiscountAndDrivesCommissionAndPoints() async throws {
-        try await withTestApp { world in
+        try await withTestApp(configure: pinned) { world in
             let (_, stand, manager) = try await world.stockedStand()
             let sale = try await world.sale(
-                stand, #"[{"sku":"LIP-001","quantity":2,"unitPrice":{"amount":"15.00","currency":"EUR"}}]"#, as: manager)
+                stand, #"[{"sku":"LIP-001","quantity":2,"unitPrice":{"amount":"15.00","currency":"EUR"}}]"#, as: manager, soldAt: anHourAgo)
             #expect(sale.status == .created, "\(sale.body.string)")
             let line = try #require((try sale.json["items"] as? [[String: Any]])?.first)
             #expect((line["listPrice"] as? [String: Any])?["amount"] as? String == "20.00")
@@ -55,9 +61,9 @@ struct StandSettlementTests {
     }
 
     @Test func lateSalesArePaidAsAnAdjustmentOnTheNextPayout() async throws {
-        try await withTestApp { world in
+        try await withTestApp(configure: pinned) { world in
             let (staff, stand, manager) = try await world.stockedStand()
-            let current = Month(containing: Date())
+            let current = Month(containing: Self.now)
             let twoAgo = current.adding(-2)
             let lastMonth = current.adding(-1)
             func close(_ month: Month) async throws -> [String: Any] {
@@ -95,9 +101,9 @@ struct StandSettlementTests {
     }
 
     @Test func concurrentClosesOfOneMonthBookItOnce() async throws {
-        try await withTestApp { world in
+        try await withTestApp(configure: pinned) { world in
             let (staff, stand, manager) = try await world.stockedStand()
-            let lastMonth = Month(containing: Date()).adding(-1)
+            let lastMonth = Month(containing: Self.now).adding(-1)
             _ = try await world.sale(
                 stand, #"[{"sku":"SER-001","quantity":2}]"#, as: manager, soldAt: iso(lastMonth.start.addingTimeInterval(86_400)))
             let body = #"{"period":"\#(lastMonth)"}"#
