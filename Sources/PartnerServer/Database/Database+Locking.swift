@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import PartnerCore
 import SQLKit
 
 extension Database {
@@ -9,6 +10,17 @@ extension Database {
     /// first in the transaction. SQLite writers are already serialized by `WriteSerializer`.
     func lockPartner(_ id: UUID) async throws {
         try await lockRow(of: PartnerRecord.schema, id: id)
+    }
+
+    /// Locks the partner and returns it, refusing one that is not active: new business is checked
+    /// by the policy first and again here, under the lock, where a concurrent status change shows.
+    func lockActivePartner(_ id: UUID) async throws -> PartnerRecord {
+        try await lockPartner(id)
+        guard let partner = try await PartnerRecord.find(id, on: self) else { throw DomainError.partnerNotFound }
+        guard partner.status == .active else {
+            throw DomainError.conflict("The partner is \(partner.status.rawValue); only active partners can do this.")
+        }
+        return partner
     }
 
     /// The same row lock for any table (a promotion, …).

@@ -72,11 +72,7 @@ struct LoyaltyService {
         render: @escaping @Sendable (Booking) throws -> Response
     ) async throws -> Response {
         try await idempotency.perform(request) { db in
-            try await db.lockPartner(partnerID)
-            guard let partner = try await PartnerRecord.find(partnerID, on: db) else { throw DomainError.partnerNotFound }
-            guard partner.status == .active else {
-                throw DomainError.conflict("The partner is \(partner.status.rawValue); only active partners can do this.")
-            }
+            _ = try await db.lockActivePartner(partnerID)
             let key = "redeem:\(userID.apiString):\(request.key)"
             return try render(try await redeem(points, partnerID: partnerID, key: key, note: note, by: userID, on: db, at: now))
         }

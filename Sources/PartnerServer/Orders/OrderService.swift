@@ -37,12 +37,7 @@ struct OrderService {
     private func place(_ placement: Placement, for partnerID: UUID, on db: any Database, at now: Date) async throws
         -> PartnerOrderRecord
     {
-        try await db.lockPartner(partnerID)
-        guard let current = try await PartnerRecord.find(partnerID, on: db) else { throw DomainError.partnerNotFound }
-        // Checked again under the lock: the status may have changed since the policy looked.
-        guard current.status == .active else {
-            throw DomainError.conflict("The partner is \(current.status.rawValue); only active partners can do this.")
-        }
+        let current = try await db.lockActivePartner(partnerID)
         var validator = FieldValidator()
         let catalogue = try await products.bySKU(placement.draft.lines.map(\.sku), on: db)
         for line in placement.draft.lines {

@@ -42,12 +42,7 @@ struct StandRefillService {
         render: @escaping @Sendable (StandRefillOrderRecord) throws -> Response
     ) async throws -> Response {
         try await idempotency.perform(replaySafe) { db in
-            try await db.lockPartner(standID)
-            guard let partner = try await PartnerRecord.find(standID, on: db) else { throw DomainError.partnerNotFound }
-            // Checked again under the lock: the status may have changed since the policy looked.
-            guard partner.status == .active else {
-                throw DomainError.conflict("The partner is \(partner.status.rawValue); only active partners can do this.")
-            }
+            _ = try await db.lockActivePartner(standID)
             let location = try await StandSaleService.location(locationID, of: standID, on: db)
             guard let refill = try await self.request(request, stand: standID, location: location, on: db, at: now) else {
                 throw ValidationFailure(field: "items", message: "nothing to refill: every SKU is at or above par with what is on order")

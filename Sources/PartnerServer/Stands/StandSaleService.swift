@@ -42,13 +42,8 @@ struct StandSaleService {
     }
 
     private func record(_ sale: Sale, stand standID: UUID, on db: any Database, at now: Date) async throws -> StandOrderRecord {
-        try await db.lockPartner(standID)
+        _ = try await db.lockActivePartner(standID)
         guard let stand = try await StandPartnerRecord.find(standID, on: db) else { throw DomainError.notFound("No stand with this id.") }
-        guard let partner = try await PartnerRecord.find(standID, on: db) else { throw DomainError.partnerNotFound }
-        // Checked again under the lock: the status may have changed since the policy looked.
-        guard partner.status == .active else {
-            throw DomainError.conflict("The partner is \(partner.status.rawValue); only active partners can do this.")
-        }
         let location = try await Self.location(sale.locationID, of: standID, on: db)
         let locationID = try location.requireID()
         let shelf = try await StandInventoryRecord.query(on: db).filter(\.$location.$id == locationID).with(\.$product).all()
