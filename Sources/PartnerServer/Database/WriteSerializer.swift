@@ -9,7 +9,7 @@ import Fluent
 ///
 /// sqlite-kit sets only `foreign_keys` on the connections its pool opens, so the per-connection
 /// settings are applied on the writing connection before every write transaction: a connection the
-/// pool replaced never writes without them (two pragmas, microseconds against a commit).
+/// pool replaced never writes without them (two pragma statements per write transaction).
 final class WriteSerializer: Sendable {
     private let gate: AsyncGate?
 
