@@ -16,10 +16,7 @@ extension APIHandler {
         guard through.timeIntervalSince(from) <= 3 * 366 * 86_400 else {
             throw ValidationFailure(field: "from", message: "the period may span at most three years")
         }
-        guard let partner = try await PartnerRecord.find(try stand.requireID(), on: services.stands.database) else {
-            throw DomainError.partnerNotFound
-        }
-        let report = try await services.stands.performance.report(of: stand, region: partner.region, from: from, through: through)
+        let report = try await services.stands.performance.report(of: stand, from: from, through: through, now: now)
         return .ok(.init(body: .json(try report.api(standID: try stand.requireID()))))
     }
 

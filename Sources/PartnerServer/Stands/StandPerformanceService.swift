@@ -43,8 +43,11 @@ struct StandPerformanceService {
 
     let database: any Database
 
-    func report(of stand: StandPartnerRecord, region: String, from: Date, through: Date, now: Date = Date()) async throws -> Report {
+    /// The stand's report for the days `from` through `through`, ranked against stands of the same
+    /// package in its partner's region.
+    func report(of stand: StandPartnerRecord, from: Date, through: Date, now: Date) async throws -> Report {
         let standID = try stand.requireID()
+        guard let region = try await PartnerRecord.find(standID, on: database)?.region else { throw DomainError.partnerNotFound }
         let start = PartnerOrderRecord.millis(from)
         let end = PartnerOrderRecord.millis(through.addingTimeInterval(86_400))
         let days = max(1, Int((through.timeIntervalSince(from) / 86_400).rounded()) + 1)
