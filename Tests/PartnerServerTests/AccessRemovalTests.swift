@@ -111,6 +111,12 @@ struct AccessRemovalTests {
             let login = try await world.send(
                 .POST, "/api/v1/auth/login", json: #"{"email":"lee@example.com","password":"a new long secret"}"#)
             #expect(login.status == .ok)
+            let admin = try await world.account(.admin)
+            let integration = try await world.serviceToken(#""orders:read""#, as: admin)
+            try await world.send(
+                .POST, "/api/v1/auth/password", json: #"{"currentPassword":"anything at all","newPassword":"a new long secret"}"#,
+                headers: integration
+            ).expectProblem(.forbidden)
         }
     }
 }

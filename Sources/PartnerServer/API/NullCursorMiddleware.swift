@@ -8,7 +8,7 @@ import Yams
 /// validating against the spec would see a required key missing. The operations that answer pages
 /// are read from the spec itself, so a new list cannot be forgotten.
 struct NullCursorMiddleware: ServerMiddleware {
-    /// Page bodies are bounded by the 200-item limit; anything larger passes through untouched.
+    /// Page bodies are bounded by the 200-item limit, far below this.
     static let maxBytes = 16 << 20
     let pageOperations: Set<String>
 
@@ -22,21 +22,15 @@ struct NullCursorMiddleware: ServerMiddleware {
     ) async throws -> (HTTPResponse, HTTPBody?) {
         let (response, responseBody) = try await next(request, body, metadata)
         guard pageOperations.contains(operationID), response.status == .ok, let responseBody else { return (response, responseBody) }
-        var bytes = try await [UInt8](collecting: responseBody, upTo: Self.maxBytes)
+        var bytes = try await Data(collecting: responseBody, upTo: Self.maxBytes)
         // Inside JSON strings a quote is escaped, so this sequence can only be a key.
-        let key = Array(#""nextCursor":"#.utf8)
-        if bytes.last == UInt8(ascii: "}"), !Self.contains(bytes, key) {
+        if bytes.last == UInt8(ascii: "}"), bytes.range(of: Data(#""nextCursor":"#.utf8)) == nil {
             bytes.removeLast()
-            bytes += Array(#","nextCursor":null}"#.utf8)
+            bytes.append(contentsOf: Array(#","nextCursor":null}"#.utf8))
         }
         var headers = response
         headers.headerFields[.contentLength] = String(bytes.count)
         return (headers, HTTPBody(bytes))
-    }
-
-    private static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard bytes.count >= needle.count else { return false }
-        return (0...(bytes.count - needle.count)).contains { start in bytes[start..<(start + needle.count)].elementsEqual(needle) }
     }
 
     /// Operations whose 200 JSON response is a schema with a `nextCursor` property.

@@ -9,7 +9,8 @@ enum ClientAddress {
         guard trustedProxies > 0 else { return peer }
         let entries = request.headers[.xForwardedFor].flatMap { $0.split(separator: ",") }
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        guard entries.count >= trustedProxies else { return entries.first ?? peer }
+        // Fewer entries than proxies: the chain was bypassed or misconfigured; trust only the peer.
+        guard entries.count >= trustedProxies else { return peer }
         return entries[entries.count - trustedProxies]
     }
 }
