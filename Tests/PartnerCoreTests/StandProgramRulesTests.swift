@@ -84,7 +84,7 @@ struct StandProgramRulesTests {
         ]
         // Days 10 and 11, then 18 and 19 (still out "now" on day 25).
         #expect(StockOutCalendar.days(intervals, from: from, through: through, now: Date(timeIntervalSince1970: 25 * day)) == 4)
-        #expect(StockOutCalendar.days(intervals, from: through, through: from) == 0)
+        #expect(StockOutCalendar.days(intervals, from: through, through: from, now: Date(timeIntervalSince1970: 25 * day)) == 0)
     }
 
     @Test func kpisHandleEmptyAndTiedInputs() {

@@ -14,7 +14,7 @@ struct AccessControlTests {
         try await withTestApp { world in
             let admin = try await world.account(.admin)
             let partner = try await world.partner("Scoped Dealer")
-            let path = "/api/v1/partners/\(partner.id!.apiString)"
+            let path = "/api/v1/partners/\(partner.id.apiString)"
             let pricing = try await world.serviceToken(#""pricing:write""#, as: admin)
             for read in [path, "\(path)/users", "\(path)/contracts", "\(path)/compliance-documents", "/api/v1/partners/list"] {
                 try await world.send(.GET, read, headers: pricing).expectProblem(.forbidden)

@@ -15,7 +15,7 @@ struct AccessRemovalTests {
             let owner = try await world.member(of: partner, role: .owner)
             let manager = try await world.member(of: partner, role: .manager)
             let viewer = try await world.member(of: partner, role: .viewer)
-            let path = "/api/v1/partners/\(partner.id!.apiString)"
+            let path = "/api/v1/partners/\(partner.id.apiString)"
             #expect(try await world.send(.GET, path, as: manager).status == .ok)
             try await world.send(.DELETE, "\(path)/users/\(owner.id.apiString)", as: viewer).expectProblem(.forbidden)
             #expect(try await world.send(.DELETE, "\(path)/users/\(manager.id.apiString)", as: owner).status == .noContent)

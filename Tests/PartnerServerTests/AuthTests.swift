@@ -22,7 +22,7 @@ struct AuthTests {
             #expect(user["id"] as? String == staff.id.uuidString.lowercased())
             #expect(user["passwordHash"] == nil && user["password"] == nil)
             let expiresAt = try #require(body["expiresAt"] as? String)
-            #expect(ISO8601DateFormatter().date(from: expiresAt)! > Date())
+            #expect(ISO8601DateFormatter().date(from: expiresAt)! > TestWorld.now)
 
             let me = try await world.send(.GET, "/api/v1/auth/me", headers: ["Authorization": "Bearer \(token)"])
             #expect(me.status == .ok)

@@ -11,11 +11,11 @@ import VaporTesting
 struct ContractAPITests {
     static let pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
-    private func contract(_ partner: PartnerRecord, as staff: TestWorld.Account, in world: TestWorld, ends: String = "2099-12-31")
+    private func contract(_ partner: Partner, as staff: TestWorld.Account, in world: TestWorld, ends: String = "2099-12-31")
         async throws -> String
     {
         let response = try await world.send(
-            .POST, "/api/v1/partners/\(partner.id!.apiString)/contracts", as: staff,
+            .POST, "/api/v1/partners/\(partner.id.apiString)/contracts", as: staff,
             json:
                 #"{"kind":"dealer_agreement","startsOn":"2026-01-01","endsOn":"\#(ends)","autoRenew":false,"renewalNoticeDays":60,"commissionRate":7.5,"paymentTermsDays":30}"#
         )
@@ -28,7 +28,7 @@ struct ContractAPITests {
             let staff = try await world.account(.staff)
             let partner = try await world.partner("Contract Dealer")
             let id = try await contract(partner, as: staff, in: world)
-            let base = "/api/v1/partners/\(partner.id!.apiString)/contracts"
+            let base = "/api/v1/partners/\(partner.id.apiString)/contracts"
             #expect((try await world.send(.GET, base, as: staff).json["items"] as? [[String: Any]])?.first?["status"] as? String == "draft")
             let upload = try await world.send(.PUT, base + "/\(id)/document", as: staff, body: Self.pdf, contentType: "application/pdf")
             #expect(upload.status == .ok)
@@ -53,7 +53,7 @@ struct ContractAPITests {
             let staff = try await world.account(.staff)
             let partner = try await world.partner()
             let id = try await contract(partner, as: staff, in: world)
-            let path = "/api/v1/partners/\(partner.id!.apiString)/contracts/\(id)/document"
+            let path = "/api/v1/partners/\(partner.id.apiString)/contracts/\(id)/document"
             try await world.send(.PUT, path, as: staff, body: "<html>not a pdf</html>", contentType: "application/pdf")
                 .expectProblem(.unprocessableEntity)
             let huge = "%PDF-" + String(repeating: "x", count: DocumentStore.maxBytes)
@@ -68,7 +68,7 @@ struct ContractAPITests {
             let partner = try await world.partner("Mine")
             let other = try await world.partner("Theirs")
             let id = try await contract(partner, as: staff, in: world)
-            let base = "/api/v1/partners/\(partner.id!.apiString)/contracts"
+            let base = "/api/v1/partners/\(partner.id.apiString)/contracts"
             _ = try await world.send(.PUT, base + "/\(id)/document", as: staff, body: Self.pdf, contentType: "application/pdf")
             let owner = try await world.member(of: partner, role: .owner)
             let outsider = try await world.member(of: other, role: .owner)
@@ -81,7 +81,7 @@ struct ContractAPITests {
             .expectProblem(.forbidden)
             try await world.send(.GET, base, as: outsider).expectProblem(.notFound)
             try await world.send(.GET, base + "/\(id)/document", as: outsider).expectProblem(.notFound)
-            try await world.send(.GET, "/api/v1/partners/\(other.id!.apiString)/contracts/\(id)/document", as: staff).expectProblem(
+            try await world.send(.GET, "/api/v1/partners/\(other.id.apiString)/contracts/\(id)/document", as: staff).expectProblem(
                 .notFound)
             try await world.send(.GET, base + "/\(id)/document").expectProblem(.unauthorized)
         }
@@ -92,13 +92,13 @@ struct ContractAPITests {
             let staff = try await world.account(.staff)
             let partner = try await world.partner()
             let response = try await world.send(
-                .POST, "/api/v1/partners/\(partner.id!.apiString)/contracts", as: staff,
+                .POST, "/api/v1/partners/\(partner.id.apiString)/contracts", as: staff,
                 json:
                     #"{"kind":"dealer_agreement","startsOn":"2026-05-01","endsOn":"2026-04-01","autoRenew":true,"renewalNoticeDays":400,"commissionRate":120,"paymentTermsDays":365}"#
             )
             #expect(try Set(response.fieldErrors()) == ["endsOn", "renewalNoticeDays", "commissionRate", "paymentTermsDays"])
             let kind = try await world.send(
-                .POST, "/api/v1/partners/\(partner.id!.apiString)/contracts", as: staff,
+                .POST, "/api/v1/partners/\(partner.id.apiString)/contracts", as: staff,
                 json: #"{"kind":"handshake","startsOn":"2026-01-01","endsOn":"2026-02-01","autoRenew":false,"renewalNoticeDays":0}"#)
             #expect(try kind.fieldErrors() == ["kind"])
         }
@@ -109,7 +109,7 @@ struct ContractAPITests {
             let staff = try await world.account(.staff)
             try await world.seedCatalogue(as: staff)
             let partner = try await world.partner("Compliant Distribution", type: .distributor, tierCode: "gold")
-            let base = "/api/v1/partners/\(partner.id!.apiString)/compliance-documents"
+            let base = "/api/v1/partners/\(partner.id.apiString)/compliance-documents"
             let iso = try await world.send(
                 .POST, base, as: staff,
                 json: #"{"kind":"iso_9001","reference":"ISO-9001-4711","issuer":"TÜV","issuedOn":"2024-01-01","expiresOn":"2027-01-01"}"#)
@@ -121,7 +121,7 @@ struct ContractAPITests {
             #expect(summary["missing"] as? [String] == ["business_licence"])
             #expect(summary["expired"] as? [String] == ["iso_22716"])
             #expect(summary["complete"] as? Bool == false)
-            let detail = try await world.send(.GET, "/api/v1/partners/\(partner.id!.apiString)", as: staff).json
+            let detail = try await world.send(.GET, "/api/v1/partners/\(partner.id.apiString)", as: staff).json
             #expect((detail["compliance"] as? [String: Any])?["missing"] as? [String] == ["business_licence"])
 
             let invalid = try await world.send(
@@ -146,7 +146,7 @@ struct ContractAPITests {
         try await withTestApp { world in
             let staff = try await world.account(.staff)
             let partner = try await world.partner("Certified Salon", type: .salon)
-            let base = "/api/v1/partners/\(partner.id!.apiString)/compliance-documents"
+            let base = "/api/v1/partners/\(partner.id.apiString)/compliance-documents"
             let created = try await world.send(
                 .POST, base, as: staff, json: #"{"kind":"business_licence","reference":"BL-2026-7","issuedOn":"2026-01-01"}"#)
             let id = try #require(try created.json["id"] as? String)
@@ -171,7 +171,7 @@ struct ContractAPITests {
             let staff = try await world.account(.staff)
             let partner = try await world.partner("Ending Dealer")
             let id = try await contract(partner, as: staff, in: world)
-            let path = "/api/v1/partners/\(partner.id!.apiString)/contracts/\(id)/terminate"
+            let path = "/api/v1/partners/\(partner.id.apiString)/contracts/\(id)/terminate"
             let owner = try await world.member(of: partner)
             try await world.send(.POST, path, as: owner, json: #"{"reason":"We quit"}"#).expectProblem(.forbidden)
             #expect(try await world.send(.POST, path, as: staff, json: #"{"reason":""}"#).fieldErrors() == ["reason"])
@@ -192,23 +192,23 @@ struct ContractAPITests {
             try await world.seedCatalogue(as: staff)
             let partner = try await world.partner("Target Dealer", tierCode: "bronze")
             let created = try await world.send(
-                .POST, "/api/v1/partners/\(partner.id!.apiString)/contracts", as: staff,
+                .POST, "/api/v1/partners/\(partner.id.apiString)/contracts", as: staff,
                 json:
                     #"{"kind":"dealer_agreement","startsOn":"2020-01-01","endsOn":"2099-12-31","autoRenew":false,"renewalNoticeDays":30,"annualRevenueTarget":{"amount":"8400.00","currency":"EUR"}}"#
             )
             #expect((try created.json["annualRevenueTarget"] as? [String: Any])?["amount"] as? String == "8400.00")
             _ = try await world.send(
-                .PUT, "/api/v1/partners/\(partner.id!.apiString)/contracts/\(try created.json["id"] as! String)/document", as: staff,
+                .PUT, "/api/v1/partners/\(partner.id.apiString)/contracts/\(try created.json["id"] as! String)/document", as: staff,
                 body: Self.pdf, contentType: "application/pdf")
             _ = try await world.send(
-                .POST, "/api/v1/partners/\(partner.id!.apiString)/orders", as: staff, json: #"{"items":[{"sku":"SER-001","quantity":2}]}"#,
+                .POST, "/api/v1/partners/\(partner.id.apiString)/orders", as: staff, json: #"{"items":[{"sku":"SER-001","quantity":2}]}"#,
                 headers: ["Idempotency-Key": UUID().uuidString])
             let series = try #require(
-                try await world.send(.GET, "/api/v1/partners/\(partner.id!.apiString)/performance", as: staff).json["items"]
+                try await world.send(.GET, "/api/v1/partners/\(partner.id.apiString)/performance", as: staff).json["items"]
                     as? [[String: Any]])
             #expect(series.last?["targetAttainmentPercent"] as? Double == 10)  // 70 of 700 a month
             let invalid = try await world.send(
-                .POST, "/api/v1/partners/\(partner.id!.apiString)/contracts", as: staff,
+                .POST, "/api/v1/partners/\(partner.id.apiString)/contracts", as: staff,
                 json:
                     #"{"kind":"nda","startsOn":"2026-01-01","endsOn":"2026-02-01","autoRenew":false,"renewalNoticeDays":0,"annualRevenueTarget":{"amount":"-5","currency":"EUR"}}"#
             )

@@ -53,7 +53,7 @@ struct DemoNetworkTests {
             let months = Set(orders.map { Month(containing: $0.placedAt) })
             #expect(months.count >= 24)
             #expect(Set(orders.map(\.status)) == Set(OrderStatus.allCases))
-            let now = Date()
+            let now = TestWorld.now
             let statuses = try await PartnerContractRecord.query(on: db).all().map { $0.contractTerms.status(at: now) }
             #expect(statuses.contains(.renewalDue) && statuses.contains(.expired) && statuses.contains(.active))
             let expired = try await ComplianceDocumentRecord.query(on: db).all().filter { ($0.expiresOn ?? .distantFuture) < now }
@@ -66,7 +66,7 @@ struct DemoNetworkTests {
             let staff = try await world.account(.staff)
             let signed = try #require(try await PartnerContractRecord.query(on: db).filter(\.$documentSHA256 != nil).first())
             let download = try await world.send(
-                .GET, "/api/v1/partners/\(signed.$partner.id.apiString)/contracts/\(signed.id!.apiString)/document", as: staff)
+                .GET, "/api/v1/partners/\(signed.$partner.id.apiString)/contracts/\(try #require(signed.id).apiString)/document", as: staff)
             #expect(download.status == .ok && download.body.string.hasPrefix("%PDF-1.4"))
         }
     }
@@ -172,7 +172,7 @@ struct DemoNetworkTests {
             #expect(loyalty["balance"] as? Int == ledger.reduce(0) { $0 + $1.points })
             // The demo's past months are closed: every sale before this month is paid exactly once.
             #expect(report.standPayouts > report.stands * 6)
-            let thisMonth = PartnerOrderRecord.millis(Month(containing: Date()).start)
+            let thisMonth = PartnerOrderRecord.millis(Month(containing: TestWorld.now).start)
             #expect(try await StandOrderRecord.query(on: db).filter(\.$payoutID == nil).filter(\.$soldAtMillis < thisMonth).count() == 0)
             let payouts = try await world.send(.GET, "/api/v1/stand/\(stand)/payouts", as: staff).json
             let items = try #require(payouts["items"] as? [[String: Any]])

@@ -29,16 +29,16 @@ struct HardeningTests {
             let partner = try await world.partner("Integrated Dealer")
             let sales = try await serviceToken(#""orders:write""#, in: world)
             let created = try await world.send(
-                .POST, "/api/v1/partners/\(partner.id!.apiString)/orders",
+                .POST, "/api/v1/partners/\(partner.id.apiString)/orders",
                 json: #"{"items":[{"sku":"SER-001","quantity":1}],"externalRef":"SO-1"}"#,
                 headers: sales)
             #expect(created.status == .created)
             #expect(try created.json["channel"] as? String == "api")
-            let status = "/api/v1/partners/\(partner.id!.apiString)/orders/\(try created.json["id"] as! String)/status"
+            let status = "/api/v1/partners/\(partner.id.apiString)/orders/\(try created.json["id"] as! String)/status"
             #expect(try await world.send(.POST, status, json: #"{"status":"confirmed"}"#, headers: sales).status == .ok)
             let finance = try await serviceToken(#""events:read""#, in: world)
             try await world.send(
-                .POST, "/api/v1/partners/\(partner.id!.apiString)/orders", json: #"{"items":[{"sku":"SER-001","quantity":1}]}"#,
+                .POST, "/api/v1/partners/\(partner.id.apiString)/orders", json: #"{"items":[{"sku":"SER-001","quantity":1}]}"#,
                 headers: finance
             )
             .expectProblem(.forbidden)
@@ -51,7 +51,7 @@ struct HardeningTests {
             let staff = try await world.account(.staff)
             try await world.seedCatalogue(as: staff)
             let partner = try await world.partner("Busy Dealer")
-            let path = "/api/v1/partners/\(partner.id!.apiString)/orders"
+            let path = "/api/v1/partners/\(partner.id.apiString)/orders"
             let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
                 for _ in 0..<12 {
                     group.addTask {
@@ -76,7 +76,7 @@ struct HardeningTests {
             try await world.seedCatalogue(as: staff)
             let partner = try await world.partner()
             let adjust = try await world.send(
-                .POST, "/api/v1/partners/\(partner.id!.apiString)/loyalty/adjust", as: staff,
+                .POST, "/api/v1/partners/\(partner.id.apiString)/loyalty/adjust", as: staff,
                 json: #"{"points":-9223372036854775808,"reason":"Overflow"}"#,
                 headers: ["Idempotency-Key": UUID().uuidString])
             #expect(try adjust.fieldErrors() == ["points"])
@@ -85,7 +85,7 @@ struct HardeningTests {
                 json: #"{"sku":"BIG-1","name":"Big","category":"x","listPrice":{"amount":"92233720368547758.07","currency":"EUR"}}"#)
             #expect(try product.fieldErrors() == ["listPrice.amount"])
             let merged = try await world.send(
-                .POST, "/api/v1/partners/\(partner.id!.apiString)/orders", as: staff,
+                .POST, "/api/v1/partners/\(partner.id.apiString)/orders", as: staff,
                 json: #"{"items":[{"sku":"LIP-001","quantity":100000},{"sku":"LIP-001","quantity":100000}]}"#,
                 headers: ["Idempotency-Key": UUID().uuidString])
             #expect(try merged.fieldErrors() == ["items[0].quantity"])
@@ -106,17 +106,17 @@ struct HardeningTests {
             let promotion = try await world.send(
                 .POST, "/api/v1/promotions", as: staff,
                 json:
-                    #"{"name":"Key accounts","discountPercent":5,"audience":{"partnerIds":["\#(partner.id!.apiString)","\#(rival.id!.apiString)"]},"validFrom":"2020-01-01","validTo":"2099-01-01"}"#
+                    #"{"name":"Key accounts","discountPercent":5,"audience":{"partnerIds":["\#(partner.id.apiString)","\#(rival.id.apiString)"]},"validFrom":"2020-01-01","validTo":"2099-01-01"}"#
             )
             _ = try await world.send(
                 .POST, "/api/v1/promotions/\(try promotion.json["id"] as! String)/status", as: staff, json: #"{"status":"published"}"#)
-            let offered = try await world.send(.GET, "/api/v1/partners/\(partner.id!.apiString)/promotions", as: owner)
-            #expect(!offered.body.string.contains(rival.id!.apiString))
+            let offered = try await world.send(.GET, "/api/v1/partners/\(partner.id.apiString)/promotions", as: owner)
+            #expect(!offered.body.string.contains(rival.id.apiString))
             #expect((try offered.json["items"] as? [Any])?.count == 1)
             let products = try await world.send(.GET, "/api/v1/products", as: owner)
             #expect(!products.body.string.contains("unitCost"))
             #expect(try await world.send(.GET, "/api/v1/products", as: staff).body.string.contains("unitCost"))
-            let prices = try await world.send(.GET, "/api/v1/partners/\(partner.id!.apiString)/pricing", as: owner)
+            let prices = try await world.send(.GET, "/api/v1/partners/\(partner.id.apiString)/pricing", as: owner)
             #expect(!prices.body.string.contains("floorPrice"))
         }
     }
@@ -126,7 +126,7 @@ struct HardeningTests {
             let partner = try await world.partner()
             let other = try await world.partner("Other")
             let outsider = try await world.member(of: other)
-            let base = "/api/v1/partners/\(partner.id!.apiString)"
+            let base = "/api/v1/partners/\(partner.id.apiString)"
             try await world.send(.POST, "/api/v1/products/import", body: "sku\n", contentType: "text/csv").expectProblem(.unauthorized)
             try await world.send(.GET, base + "/pricing/history").expectProblem(.unauthorized)
             try await world.send(.GET, base + "/pricing/history", as: outsider).expectProblem(.notFound)

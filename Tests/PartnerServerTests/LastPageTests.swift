@@ -21,7 +21,7 @@ struct LastPageTests {
             _ = try await world.partner("Second Dealer")
             for path in [
                 "/api/v1/partners/list", "/api/v1/users", "/api/v1/stand/list", "/api/v1/products", "/api/v1/service-tokens",
-                "/api/v1/partners/\(partner.id!.apiString)/loyalty", "/api/v1/partners/\(partner.id!.apiString)/orders",
+                "/api/v1/partners/\(partner.id.apiString)/loyalty", "/api/v1/partners/\(partner.id.apiString)/orders",
             ] {
                 let response = try await world.send(.GET, path, as: admin)
                 #expect(response.status == .ok, "\(path)")

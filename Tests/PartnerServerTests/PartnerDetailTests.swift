@@ -15,7 +15,7 @@ struct PartnerDetailTests {
             let partner = try await world.partner("Iris Salon", type: .salon, tierCode: "silver")
             let owner = try await world.member(of: partner)
             for account in [staff, owner] {
-                let response = try await world.send(.GET, "/api/v1/partners/\(partner.id!.apiString)", as: account)
+                let response = try await world.send(.GET, "/api/v1/partners/\(partner.id.apiString)", as: account)
                 #expect(response.status == .ok)
                 let body = try response.json
                 #expect((body["partner"] as? [String: Any])?["companyName"] as? String == "Iris Salon")
@@ -30,7 +30,7 @@ struct PartnerDetailTests {
             let mine = try await world.partner("Mine")
             let theirs = try await world.partner("Theirs")
             let owner = try await world.member(of: mine)
-            let path = "/api/v1/partners/\(theirs.id!.apiString)"
+            let path = "/api/v1/partners/\(theirs.id.apiString)"
             let hidden = try await world.send(.GET, path, as: owner)
             let missing = try await world.send(.GET, "/api/v1/partners/\(UUID().apiString)", as: owner)
             #expect(try hidden.expectProblem(.notFound).detail == missing.expectProblem(.notFound).detail)
@@ -45,7 +45,7 @@ struct PartnerDetailTests {
             let staff = try await world.account(.staff)
             let partner = try await world.partner("Coral Trading", status: .applicant)
             let response = try await world.send(
-                .PATCH, "/api/v1/partners/\(partner.id!.apiString)", as: staff,
+                .PATCH, "/api/v1/partners/\(partner.id.apiString)", as: staff,
                 json: #"{"region":"Benelux","tierCode":"gold","status":"active","city":""}"#)
             #expect(response.status == .ok)
             let body = try response.json
@@ -66,7 +66,7 @@ struct PartnerDetailTests {
             let staff = try await world.account(.staff)
             let partner = try await world.partner("Same Same")
             let response = try await world.send(
-                .PATCH, "/api/v1/partners/\(partner.id!.apiString)", as: staff, json: #"{"companyName":"Same Same","status":"active"}"#)
+                .PATCH, "/api/v1/partners/\(partner.id.apiString)", as: staff, json: #"{"companyName":"Same Same","status":"active"}"#)
             #expect(response.status == .ok)
             #expect(try await world.events(ofType: "partner.updated").isEmpty)
             #expect(try await world.events(ofType: "partner.status.changed").isEmpty)
@@ -81,7 +81,7 @@ struct PartnerDetailTests {
             let staff = try await world.account(.staff)
             let partner = try await world.partner(status: from)
             let response = try await world.send(
-                .PATCH, "/api/v1/partners/\(partner.id!.apiString)", as: staff, json: #"{"status":"\#(to.rawValue)"}"#)
+                .PATCH, "/api/v1/partners/\(partner.id.apiString)", as: staff, json: #"{"status":"\#(to.rawValue)"}"#)
             try response.expectProblem(.conflict)
             let stored = try await PartnerRecord.find(partner.id, on: world.app.db)
             #expect(stored?.status == from)
@@ -92,7 +92,7 @@ struct PartnerDetailTests {
         try await withTestApp { world in
             let staff = try await world.account(.staff)
             let partner = try await world.partner()
-            let path = "/api/v1/partners/\(partner.id!.apiString)"
+            let path = "/api/v1/partners/\(partner.id.apiString)"
             for status in ["suspended", "active", "suspended", "terminated"] {
                 #expect(try await world.send(.PATCH, path, as: staff, json: #"{"status":"\#(status)"}"#).status == .ok)
             }
@@ -104,7 +104,7 @@ struct PartnerDetailTests {
     @Test func ownersEditContactFieldsOnly() async throws {
         try await withTestApp { world in
             let partner = try await world.partner("Owner Edits")
-            let path = "/api/v1/partners/\(partner.id!.apiString)"
+            let path = "/api/v1/partners/\(partner.id.apiString)"
             let owner = try await world.member(of: partner, role: .owner)
             let manager = try await world.member(of: partner, role: .manager)
             let ok = try await world.send(
@@ -123,7 +123,7 @@ struct PartnerDetailTests {
         try await withTestApp { world in
             let staff = try await world.account(.staff)
             let partner = try await world.partner("Validated", tierCode: "silver")
-            let path = "/api/v1/partners/\(partner.id!.apiString)"
+            let path = "/api/v1/partners/\(partner.id.apiString)"
             let invalid = try await world.send(
                 .PATCH, path, as: staff, json: #"{"email":"broken","companyName":"","latitude":10,"longitude":500}"#)
             try invalid.expectProblem(.unprocessableEntity)
@@ -144,7 +144,7 @@ struct PartnerDetailTests {
             let staff = try await world.account(.staff)
             _ = try await world.partner("Taken Name")
             let partner = try await world.partner("Free Name")
-            try await world.send(.PATCH, "/api/v1/partners/\(partner.id!.apiString)", as: staff, json: #"{"companyName":"taken name"}"#)
+            try await world.send(.PATCH, "/api/v1/partners/\(partner.id.apiString)", as: staff, json: #"{"companyName":"taken name"}"#)
                 .expectProblem(.conflict)
         }
     }

@@ -60,7 +60,7 @@ struct PartnerListTests {
             let salon = try await world.partner("Mine Salon", type: .salon)
             _ = try await world.partner("Someone Else Dealer")
             let owner = try await world.member(of: mine)
-            _ = try await world.users.link(userID: owner.id, to: salon.id!, role: .viewer)
+            _ = try await world.users.link(userID: owner.id, to: salon.id, role: .viewer)
             #expect(try names(await world.send(.GET, "/api/v1/partners/list", as: owner)) == ["Mine Dealer", "Mine Salon"])
             #expect(try names(await world.send(.GET, "/api/v1/dealers/list", as: owner)) == ["Mine Dealer"])
             let loner = try await world.account(.partner)

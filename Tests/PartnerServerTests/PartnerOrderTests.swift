@@ -10,7 +10,7 @@ import VaporTesting
 @Suite("Partner orders")
 struct PartnerOrderTests {
     /// LIP-001 lists at 20.00 (floor 12.00), SER-001 at 35.00; a gold dealer gets 10 % off.
-    private func setUp(_ world: TestWorld) async throws -> (staff: TestWorld.Account, partner: PartnerRecord, owner: TestWorld.Account) {
+    private func setUp(_ world: TestWorld) async throws -> (staff: TestWorld.Account, partner: Partner, owner: TestWorld.Account) {
         let staff = try await world.account(.staff)
         try await world.seedCatalogue(as: staff)
         let partner = try await world.partner("Order Dealer", tierCode: "gold")
@@ -24,7 +24,7 @@ struct PartnerOrderTests {
         try await withTestApp { world in
             let (_, partner, owner) = try await setUp(world)
             let response = try await world.send(
-                .POST, "/api/v1/partners/\(partner.id!.apiString)/orders", as: owner,
+                .POST, "/api/v1/partners/\(partner.id.apiString)/orders", as: owner,
                 json:
                     #"{"items":[{"sku":"lip-001","quantity":2},{"sku":"SER-001","quantity":1},{"sku":"LIP-001","quantity":1}],"externalRef":"ERP-77","requestedDeliveryDate":"2026-12-01"}"#,
                 headers: key())
@@ -48,7 +48,7 @@ struct PartnerOrderTests {
         try await withTestApp { world in
             let (staff, partner, _) = try await setUp(world)
             let response = try await world.send(
-                .POST, "/api/v1/partners/\(partner.id!.apiString)/orders", as: staff,
+                .POST, "/api/v1/partners/\(partner.id.apiString)/orders", as: staff,
                 json: #"{"items":[{"sku":"SER-001","quantity":1,"unitPrice":{"amount":"0.01","currency":"EUR"}}]}"#, headers: key())
             #expect(response.status == .created)
             #expect(((try response.json["total"]) as? [String: Any])?["amount"] as? String == "31.50")
@@ -58,7 +58,7 @@ struct PartnerOrderTests {
     @Test func replaysReturnTheFirstOrderAndChangedBodiesAreRefused() async throws {
         try await withTestApp { world in
             let (_, partner, owner) = try await setUp(world)
-            let path = "/api/v1/partners/\(partner.id!.apiString)/orders"
+            let path = "/api/v1/partners/\(partner.id.apiString)/orders"
             let headers: HTTPHeaders = ["Idempotency-Key": "order-2026-11-22-0001"]
             let body = #"{"items":[{"sku":"SER-001","quantity":2}]}"#
             let first = try await world.send(.POST, path, as: owner, json: body, headers: headers)
@@ -78,7 +78,7 @@ struct PartnerOrderTests {
     @Test func concurrentDuplicatesMakeOneOrder() async throws {
         try await withTestApp { world in
             let (_, partner, owner) = try await setUp(world)
-            let path = "/api/v1/partners/\(partner.id!.apiString)/orders"
+            let path = "/api/v1/partners/\(partner.id.apiString)/orders"
             let headers: HTTPHeaders = ["Idempotency-Key": UUID().uuidString]
             let ids = try await withThrowingTaskGroup(of: String?.self) { group in
                 for _ in 0..<20 {
@@ -100,7 +100,7 @@ struct PartnerOrderTests {
     @Test func invalidOrdersNameEveryProblemAndSaveNothing() async throws {
         try await withTestApp { world in
             let (staff, partner, _) = try await setUp(world)
-            let path = "/api/v1/partners/\(partner.id!.apiString)/orders"
+            let path = "/api/v1/partners/\(partner.id.apiString)/orders"
             let shape = try await world.send(
                 .POST, path, as: staff,
                 json: #"{"items":[{"sku":"LIP-001","quantity":0},{"sku":"SER-001","quantity":-2}],"requestedDeliveryDate":"soon"}"#,
@@ -114,7 +114,7 @@ struct PartnerOrderTests {
                 .expectProblem(.unprocessableEntity)
             let suspended = try await world.partner("Suspended Dealer", status: .suspended)
             let inactive = try await world.send(
-                .POST, "/api/v1/partners/\(suspended.id!.apiString)/orders", as: staff,
+                .POST, "/api/v1/partners/\(suspended.id.apiString)/orders", as: staff,
                 json: #"{"items":[{"sku":"LIP-001","quantity":1}]}"#,
                 headers: key())
             #expect(try inactive.expectProblem(.conflict).detail?.contains("suspended") == true)
@@ -127,9 +127,9 @@ struct PartnerOrderTests {
         try await withTestApp { world in
             let (staff, partner, owner) = try await setUp(world)
             let created = try await world.send(
-                .POST, "/api/v1/partners/\(partner.id!.apiString)/orders", as: owner, json: #"{"items":[{"sku":"LIP-001","quantity":1}]}"#,
+                .POST, "/api/v1/partners/\(partner.id.apiString)/orders", as: owner, json: #"{"items":[{"sku":"LIP-001","quantity":1}]}"#,
                 headers: key())
-            let status = "/api/v1/partners/\(partner.id!.apiString)/orders/\(try #require(try created.json["id"] as? String))/status"
+            let status = "/api/v1/partners/\(partner.id.apiString)/orders/\(try #require(try created.json["id"] as? String))/status"
             try await world.send(.POST, status, as: owner, json: #"{"status":"confirmed"}"#).expectProblem(.forbidden)
             for next in ["confirmed", "shipped", "delivered"] {
                 let moved = try await world.send(.POST, status, as: staff, json: #"{"status":"\#(next)"}"#)
@@ -141,7 +141,7 @@ struct PartnerOrderTests {
                     "delivered") == true)
             #expect(try await world.events(ofType: "order.status.changed").count == 3)
             let final = try await world.send(
-                .GET, "/api/v1/partners/\(partner.id!.apiString)/orders/\(try created.json["id"] as! String)", as: owner)
+                .GET, "/api/v1/partners/\(partner.id.apiString)/orders/\(try created.json["id"] as! String)", as: owner)
             #expect(try final.json["deliveredAt"] is String)
         }
     }
@@ -150,9 +150,9 @@ struct PartnerOrderTests {
         try await withTestApp { world in
             let (_, partner, owner) = try await setUp(world)
             let created = try await world.send(
-                .POST, "/api/v1/partners/\(partner.id!.apiString)/orders", as: owner, json: #"{"items":[{"sku":"LIP-001","quantity":1}]}"#,
+                .POST, "/api/v1/partners/\(partner.id.apiString)/orders", as: owner, json: #"{"items":[{"sku":"LIP-001","quantity":1}]}"#,
                 headers: key())
-            let status = "/api/v1/partners/\(partner.id!.apiString)/orders/\(try created.json["id"] as! String)/status"
+            let status = "/api/v1/partners/\(partner.id.apiString)/orders/\(try created.json["id"] as! String)/status"
             let cancelled = try await world.send(.POST, status, as: owner, json: #"{"status":"cancelled","note":"Ordered twice"}"#)
             #expect(try cancelled.json["status"] as? String == "cancelled")
             try await world.send(.POST, status, as: owner, json: #"{"status":"paused"}"#).expectProblem(.unprocessableEntity)
@@ -162,7 +162,7 @@ struct PartnerOrderTests {
     @Test func listsFilterAndPageNewestFirst() async throws {
         try await withTestApp { world in
             let (staff, partner, owner) = try await setUp(world)
-            let path = "/api/v1/partners/\(partner.id!.apiString)/orders"
+            let path = "/api/v1/partners/\(partner.id.apiString)/orders"
             var numbers: [String] = []
             for quantity in 1...5 {
                 let response = try await world.send(
@@ -180,7 +180,7 @@ struct PartnerOrderTests {
             _ = try await world.send(.POST, path + "/\(numbers[0])/status", as: staff, json: #"{"status":"confirmed"}"#)
             let confirmed = try await world.send(.GET, path + "?status=confirmed", as: staff)
             #expect((try confirmed.json["items"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [numbers[0]])
-            let today = CalendarDay.format(Date())
+            let today = CalendarDay.format(TestWorld.now)
             #expect((try await world.send(.GET, path + "?from=\(today)&to=\(today)", as: staff).json["items"] as? [Any])?.count == 5)
             #expect((try await world.send(.GET, path + "?to=2020-01-01", as: staff).json["items"] as? [Any])?.count == 0)
             try await world.send(.GET, path + "?from=2026-13-01", as: staff).expectProblem(.unprocessableEntity)
@@ -195,27 +195,27 @@ struct PartnerOrderTests {
             let outsider = try await world.member(of: other, role: .owner)
             let viewer = try await world.member(of: partner, role: .viewer)
             let created = try await world.send(
-                .POST, "/api/v1/partners/\(partner.id!.apiString)/orders", as: owner, json: #"{"items":[{"sku":"LIP-001","quantity":1}]}"#,
+                .POST, "/api/v1/partners/\(partner.id.apiString)/orders", as: owner, json: #"{"items":[{"sku":"LIP-001","quantity":1}]}"#,
                 headers: key())
             let orderID = try created.json["id"] as! String
-            try await world.send(.GET, "/api/v1/partners/\(partner.id!.apiString)/orders", as: outsider).expectProblem(.notFound)
-            try await world.send(.GET, "/api/v1/partners/\(partner.id!.apiString)/orders/\(orderID)", as: outsider).expectProblem(.notFound)
-            try await world.send(.GET, "/api/v1/partners/\(other.id!.apiString)/orders/\(orderID)", as: staff).expectProblem(.notFound)
+            try await world.send(.GET, "/api/v1/partners/\(partner.id.apiString)/orders", as: outsider).expectProblem(.notFound)
+            try await world.send(.GET, "/api/v1/partners/\(partner.id.apiString)/orders/\(orderID)", as: outsider).expectProblem(.notFound)
+            try await world.send(.GET, "/api/v1/partners/\(other.id.apiString)/orders/\(orderID)", as: staff).expectProblem(.notFound)
             try await world.send(
-                .POST, "/api/v1/partners/\(partner.id!.apiString)/orders/\(orderID)/status", as: outsider, json: #"{"status":"cancelled"}"#
+                .POST, "/api/v1/partners/\(partner.id.apiString)/orders/\(orderID)/status", as: outsider, json: #"{"status":"cancelled"}"#
             )
             .expectProblem(.notFound)
             try await world.send(
-                .POST, "/api/v1/partners/\(partner.id!.apiString)/orders", as: outsider,
+                .POST, "/api/v1/partners/\(partner.id.apiString)/orders", as: outsider,
                 json: #"{"items":[{"sku":"LIP-001","quantity":1}]}"#,
                 headers: key()
             ).expectProblem(.notFound)
             try await world.send(
-                .POST, "/api/v1/partners/\(partner.id!.apiString)/orders", as: viewer, json: #"{"items":[{"sku":"LIP-001","quantity":1}]}"#,
+                .POST, "/api/v1/partners/\(partner.id.apiString)/orders", as: viewer, json: #"{"items":[{"sku":"LIP-001","quantity":1}]}"#,
                 headers: key()
             ).expectProblem(.forbidden)
-            try await world.send(.GET, "/api/v1/partners/\(partner.id!.apiString)/orders/not-a-uuid", as: staff).expectProblem(.badRequest)
-            try await world.send(.GET, "/api/v1/partners/\(partner.id!.apiString)/orders").expectProblem(.unauthorized)
+            try await world.send(.GET, "/api/v1/partners/\(partner.id.apiString)/orders/not-a-uuid", as: staff).expectProblem(.badRequest)
+            try await world.send(.GET, "/api/v1/partners/\(partner.id.apiString)/orders").expectProblem(.unauthorized)
         }
     }
 
@@ -226,7 +226,7 @@ struct PartnerOrderTests {
             let otherDealer = try await world.partner("Second Dealer", tierCode: "gold")
             for target in [partner, salon, otherDealer] {
                 _ = try await world.send(
-                    .POST, "/api/v1/partners/\(target.id!.apiString)/orders", as: staff,
+                    .POST, "/api/v1/partners/\(target.id.apiString)/orders", as: staff,
                     json: #"{"items":[{"sku":"LIP-001","quantity":1}]}"#,
                     headers: key())
             }
@@ -235,12 +235,12 @@ struct PartnerOrderTests {
             }
             #expect(try partnerNames(await world.send(.GET, "/api/v1/dealers/orders", as: staff)) == ["Order Dealer", "Second Dealer"])
             #expect(
-                try partnerNames(await world.send(.GET, "/api/v1/dealers/orders?dealerId=\(otherDealer.id!.apiString)", as: staff)) == [
+                try partnerNames(await world.send(.GET, "/api/v1/dealers/orders?dealerId=\(otherDealer.id.apiString)", as: staff)) == [
                     "Second Dealer"
                 ])
             #expect(try partnerNames(await world.send(.GET, "/api/v1/dealers/orders", as: owner)) == ["Order Dealer"])
             #expect(
-                try partnerNames(await world.send(.GET, "/api/v1/dealers/orders?dealerId=\(otherDealer.id!.apiString)", as: owner)).isEmpty)
+                try partnerNames(await world.send(.GET, "/api/v1/dealers/orders?dealerId=\(otherDealer.id.apiString)", as: owner)).isEmpty)
             try await world.send(.GET, "/api/v1/dealers/orders?dealerId=x", as: staff).expectProblem(.unprocessableEntity)
             try await world.send(.GET, "/api/v1/dealers/orders").expectProblem(.unauthorized)
         }

@@ -30,7 +30,7 @@ struct PartnerPricingTests {
             let partner = try await world.partner("Gold Dealer", tierCode: "gold")
             let owner = try await world.member(of: partner, role: .viewer)
             for account in [staff, owner] {
-                let response = try await world.send(.GET, "/api/v1/partners/\(partner.id!.apiString)/pricing", as: account)
+                let response = try await world.send(.GET, "/api/v1/partners/\(partner.id.apiString)/pricing", as: account)
                 #expect(response.status == .ok)
                 let lipstick = try line(response, "LIP-001")
                 #expect(amount(lipstick, "unitPrice") == "18.00")
@@ -46,7 +46,7 @@ struct PartnerPricingTests {
         try await withTestApp { world in
             let staff = try await catalogue(world)
             let partner = try await world.partner("Override Dealer", tierCode: "bronze")
-            let path = "/api/v1/partners/\(partner.id!.apiString)/pricing"
+            let path = "/api/v1/partners/\(partner.id.apiString)/pricing"
             let response = try await world.send(
                 .POST, path, as: staff,
                 json:
@@ -92,7 +92,7 @@ struct PartnerPricingTests {
                 .PUT, "/api/v1/pricing/guardrails", as: staff,
                 json: #"{"items":[{"sku":"SER-001","floorPrice":{"amount":"20.00","currency":"EUR"}}]}"#)
             let partner = try await world.partner("Edge Dealer", tierCode: "bronze")
-            let path = "/api/v1/partners/\(partner.id!.apiString)/pricing"
+            let path = "/api/v1/partners/\(partner.id.apiString)/pricing"
             let atLimits = try await world.send(
                 .POST, path, as: staff,
                 json:
@@ -113,7 +113,7 @@ struct PartnerPricingTests {
             let staff = try await catalogue(world)
             let partner = try await world.partner("Greedy Dealer", tierCode: "bronze")
             let response = try await world.send(
-                .POST, "/api/v1/partners/\(partner.id!.apiString)/pricing", as: staff,
+                .POST, "/api/v1/partners/\(partner.id.apiString)/pricing", as: staff,
                 json:
                     #"{"reason":"Try too deep","tierCode":"gold","overrides":[{"sku":"SER-001","discountPercent":10},{"sku":"LIP-001","unitPrice":{"amount":"11.99","currency":"EUR"}},{"sku":"LIP-001","discountPercent":31}]}"#
             )
@@ -122,7 +122,7 @@ struct PartnerPricingTests {
             #expect(errors.map(\.field) == ["overrides[1].unitPrice", "overrides[1].unitPrice", "overrides[2].sku"])
             #expect(errors.first?.message.contains("floor price of 12.00 EUR") == true)
             #expect(try await PartnerPricingRecord.query(on: world.app.db).count() == 0)
-            #expect(try await PartnerRecord.find(partner.id, on: world.app.db)?.$tier.id == partner.$tier.id)
+            #expect(try await PartnerRecord.find(partner.id, on: world.app.db)?.$tier.id == partner.tier?.id)
             #expect(try await world.events(ofType: "partner.pricing.changed").isEmpty)
         }
     }
@@ -149,7 +149,7 @@ struct PartnerPricingTests {
         try await withTestApp { world in
             let staff = try await catalogue(world)
             let partner = try await world.partner(tierCode: "bronze")
-            let response = try await world.send(.POST, "/api/v1/partners/\(partner.id!.apiString)/pricing", as: staff, json: body)
+            let response = try await world.send(.POST, "/api/v1/partners/\(partner.id.apiString)/pricing", as: staff, json: body)
             try response.expectProblem(.unprocessableEntity)
             #expect(try response.fieldErrors() == fields)
         }
@@ -162,11 +162,11 @@ struct PartnerPricingTests {
             let theirs = try await world.partner("Theirs")
             let owner = try await world.member(of: mine)
             let body = #"{"reason":"Self service","overrides":[{"sku":"SER-001","discountPercent":5}]}"#
-            try await world.send(.POST, "/api/v1/partners/\(mine.id!.apiString)/pricing", as: owner, json: body).expectProblem(.forbidden)
-            try await world.send(.GET, "/api/v1/partners/\(mine.id!.apiString)/pricing/history", as: owner).expectProblem(.forbidden)
-            try await world.send(.GET, "/api/v1/partners/\(theirs.id!.apiString)/pricing", as: owner).expectProblem(.notFound)
-            try await world.send(.POST, "/api/v1/partners/\(theirs.id!.apiString)/pricing", as: owner, json: body).expectProblem(.notFound)
-            try await world.send(.GET, "/api/v1/partners/\(mine.id!.apiString)/pricing").expectProblem(.unauthorized)
+            try await world.send(.POST, "/api/v1/partners/\(mine.id.apiString)/pricing", as: owner, json: body).expectProblem(.forbidden)
+            try await world.send(.GET, "/api/v1/partners/\(mine.id.apiString)/pricing/history", as: owner).expectProblem(.forbidden)
+            try await world.send(.GET, "/api/v1/partners/\(theirs.id.apiString)/pricing", as: owner).expectProblem(.notFound)
+            try await world.send(.POST, "/api/v1/partners/\(theirs.id.apiString)/pricing", as: owner, json: body).expectProblem(.notFound)
+            try await world.send(.GET, "/api/v1/partners/\(mine.id.apiString)/pricing").expectProblem(.unauthorized)
         }
     }
 }

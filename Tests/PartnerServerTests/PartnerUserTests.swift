@@ -12,7 +12,7 @@ struct PartnerUserTests {
         try await withTestApp { world in
             let staff = try await world.account(.staff)
             let partner = try await world.partner("Linked Salon", type: .salon)
-            let path = "/api/v1/partners/\(partner.id!.apiString)/users"
+            let path = "/api/v1/partners/\(partner.id.apiString)/users"
             let first = try await world.account(.partner, email: "first@example.com")
             let linked = try await world.send(.POST, path, as: staff, json: #"{"userId":"\#(first.id.apiString)","role":"owner"}"#)
             #expect(linked.status == .created)
@@ -33,7 +33,7 @@ struct PartnerUserTests {
         try await withTestApp { world in
             let partner = try await world.partner("Guarded")
             let other = try await world.partner("Other")
-            let path = "/api/v1/partners/\(partner.id!.apiString)/users"
+            let path = "/api/v1/partners/\(partner.id.apiString)/users"
             let manager = try await world.member(of: partner, role: .manager)
             let outsider = try await world.member(of: other, role: .owner)
             let candidate = try await world.account(.partner)
@@ -50,7 +50,7 @@ struct PartnerUserTests {
         try await withTestApp { world in
             let staff = try await world.account(.staff)
             let partner = try await world.partner()
-            let path = "/api/v1/partners/\(partner.id!.apiString)/users"
+            let path = "/api/v1/partners/\(partner.id.apiString)/users"
             let admin = try await world.account(.admin)
             let member = try await world.member(of: partner)
             try await world.send(.POST, path, as: staff, json: #"{"userId":"\#(admin.id.apiString)","role":"owner"}"#).expectProblem(

@@ -9,17 +9,17 @@ import VaporTesting
 
 @Suite("Performance, dashboard and tier review")
 struct PerformanceAPITests {
-    private func order(_ lines: String, for partner: PartnerRecord, as staff: TestWorld.Account, in world: TestWorld, deliver: Bool = true)
+    private func order(_ lines: String, for partner: Partner, as staff: TestWorld.Account, in world: TestWorld, deliver: Bool = true)
         async throws -> String
     {
         let created = try await world.send(
-            .POST, "/api/v1/partners/\(partner.id!.apiString)/orders", as: staff, json: #"{"items":[\#(lines)]}"#,
+            .POST, "/api/v1/partners/\(partner.id.apiString)/orders", as: staff, json: #"{"items":[\#(lines)]}"#,
             headers: ["Idempotency-Key": UUID().uuidString])
         let id = try #require(try created.json["id"] as? String)
         if deliver {
             for next in ["confirmed", "shipped", "delivered"] {
                 _ = try await world.send(
-                    .POST, "/api/v1/partners/\(partner.id!.apiString)/orders/\(id)/status", as: staff, json: #"{"status":"\#(next)"}"#)
+                    .POST, "/api/v1/partners/\(partner.id.apiString)/orders/\(id)/status", as: staff, json: #"{"status":"\#(next)"}"#)
             }
         }
         return id
@@ -32,7 +32,7 @@ struct PerformanceAPITests {
             let partner = try await world.partner("Performer", tierCode: "bronze")
             _ = try await order(#"{"sku":"SER-001","quantity":2}"#, for: partner, as: staff, in: world)
             let cancelled = try await order(#"{"sku":"LIP-001","quantity":1}"#, for: partner, as: staff, in: world, deliver: false)
-            let path = "/api/v1/partners/\(partner.id!.apiString)"
+            let path = "/api/v1/partners/\(partner.id.apiString)"
             var month = try #require((try await world.send(.GET, path + "/performance", as: staff).json["items"] as? [[String: Any]])?.last)
             #expect((month["revenue"] as? [String: Any])?["amount"] as? String == "90.00")
             #expect(month["orders"] as? Int == 2)
@@ -54,7 +54,7 @@ struct PerformanceAPITests {
         try await withTestApp { world in
             let staff = try await world.account(.staff)
             let partner = try await world.partner()
-            let path = "/api/v1/partners/\(partner.id!.apiString)/performance"
+            let path = "/api/v1/partners/\(partner.id.apiString)/performance"
             #expect((try await world.send(.GET, path + "?from=2026-01&to=2026-03", as: staff).json["items"] as? [Any])?.count == 3)
             try await world.send(.GET, path + "?from=2026-05&to=2026-03", as: staff).expectProblem(.unprocessableEntity)
             try await world.send(.GET, path + "?from=2026-13", as: staff).expectProblem(.unprocessableEntity)
@@ -70,15 +70,15 @@ struct PerformanceAPITests {
             _ = try await order(#"{"sku":"SER-001","quantity":1}"#, for: partner, as: staff, in: world)
             _ = try await order(#"{"sku":"LIP-001","quantity":2}"#, for: partner, as: staff, in: world, deliver: false)
             let contract = try await world.send(
-                .POST, "/api/v1/partners/\(partner.id!.apiString)/contracts", as: staff,
+                .POST, "/api/v1/partners/\(partner.id.apiString)/contracts", as: staff,
                 json:
-                    #"{"kind":"dealer_agreement","startsOn":"2025-01-01","endsOn":"\#(CalendarDay.format(Date().addingTimeInterval(20 * 86_400)))","autoRenew":false,"renewalNoticeDays":30}"#
+                    #"{"kind":"dealer_agreement","startsOn":"2025-01-01","endsOn":"\#(CalendarDay.format(TestWorld.now.addingTimeInterval(20 * 86_400)))","autoRenew":false,"renewalNoticeDays":30}"#
             )
             _ = try await world.send(
-                .PUT, "/api/v1/partners/\(partner.id!.apiString)/contracts/\(try contract.json["id"] as! String)/document", as: staff,
+                .PUT, "/api/v1/partners/\(partner.id.apiString)/contracts/\(try contract.json["id"] as! String)/document", as: staff,
                 body: ContractAPITests.pdf, contentType: "application/pdf")
             let owner = try await world.member(of: partner, role: .viewer)
-            let dashboard = try await world.send(.GET, "/api/v1/partners/\(partner.id!.apiString)/dashboard", as: owner).json
+            let dashboard = try await world.send(.GET, "/api/v1/partners/\(partner.id.apiString)/dashboard", as: owner).json
             let orders = try #require(dashboard["orders"] as? [String: Any])
             #expect(orders["open"] as? Int == 1)
             #expect(orders["last90Days"] as? Int == 2)
@@ -96,10 +96,10 @@ struct PerformanceAPITests {
         try await withTestApp { world in
             let staff = try await world.account(.staff)
             let partner = try await world.partner("Reviewed", tierCode: "gold")
-            let month = Month(containing: Date())
+            let month = Month(containing: TestWorld.now)
             for offset in 0..<14 {
                 let row = PartnerPerformanceRecord()
-                row.$partner.id = partner.id!
+                row.$partner.id = partner.id
                 row.month = month.adding(-offset).description
                 row.currency = "EUR"
                 row.revenueMinor = 300_000  // 3,000 EUR a month
@@ -107,7 +107,7 @@ struct PerformanceAPITests {
                 row.loyaltyEarned = 0
                 try await row.create(on: world.app.db)
             }
-            let review = try await world.send(.GET, "/api/v1/partners/\(partner.id!.apiString)/tier-review", as: staff).json
+            let review = try await world.send(.GET, "/api/v1/partners/\(partner.id.apiString)/tier-review", as: staff).json
             #expect((review["trailingRevenue"] as? [String: Any])?["amount"] as? String == "36000.00")
             #expect(review["currentTier"] as? String == "gold")
             #expect(review["suggestedTier"] as? String == "silver")
@@ -121,8 +121,8 @@ struct PerformanceAPITests {
             let partner = try await world.partner("Private")
             let outsider = try await world.member(of: try await world.partner("Outsider"))
             for suffix in ["performance", "dashboard", "tier-review"] {
-                try await world.send(.GET, "/api/v1/partners/\(partner.id!.apiString)/\(suffix)", as: outsider).expectProblem(.notFound)
-                try await world.send(.GET, "/api/v1/partners/\(partner.id!.apiString)/\(suffix)").expectProblem(.unauthorized)
+                try await world.send(.GET, "/api/v1/partners/\(partner.id.apiString)/\(suffix)", as: outsider).expectProblem(.notFound)
+                try await world.send(.GET, "/api/v1/partners/\(partner.id.apiString)/\(suffix)").expectProblem(.unauthorized)
             }
         }
     }

@@ -35,10 +35,10 @@ struct PromotionTests {
             let dealer = try await world.partner("DACH Dealer", tierCode: "bronze")
             let salon = try await world.partner("DACH Salon", type: .salon)
             let french = try await world.partner("French Dealer", region: "France")
-            #expect(try names(await world.send(.GET, "/api/v1/partners/\(dealer.id!.apiString)/promotions", as: staff)) == ["Skin week"])
-            #expect(try names(await world.send(.GET, "/api/v1/partners/\(salon.id!.apiString)/promotions", as: staff)).isEmpty)
-            #expect(try names(await world.send(.GET, "/api/v1/partners/\(french.id!.apiString)/promotions", as: staff)).isEmpty)
-            let prices = try await world.send(.GET, "/api/v1/partners/\(dealer.id!.apiString)/pricing", as: staff)
+            #expect(try names(await world.send(.GET, "/api/v1/partners/\(dealer.id.apiString)/promotions", as: staff)) == ["Skin week"])
+            #expect(try names(await world.send(.GET, "/api/v1/partners/\(salon.id.apiString)/promotions", as: staff)).isEmpty)
+            #expect(try names(await world.send(.GET, "/api/v1/partners/\(french.id.apiString)/promotions", as: staff)).isEmpty)
+            let prices = try await world.send(.GET, "/api/v1/partners/\(dealer.id.apiString)/pricing", as: staff)
             let items = try #require(try prices.json["items"] as? [[String: Any]])
             let serum = try #require(items.first { $0["sku"] as? String == "SER-001" })
             #expect((serum["unitPrice"] as? [String: Any])?["amount"] as? String == "28.00")
@@ -55,7 +55,7 @@ struct PromotionTests {
             _ = try await publish(#"{"name":"Clearance","discountPercent":50,"skus":["lip-001"],\#(window)}"#, as: staff, in: world)
             let dealer = try await world.partner("Floor Dealer", tierCode: "bronze")
             let order = try await world.send(
-                .POST, "/api/v1/partners/\(dealer.id!.apiString)/orders", as: staff, json: #"{"items":[{"sku":"LIP-001","quantity":2}]}"#,
+                .POST, "/api/v1/partners/\(dealer.id.apiString)/orders", as: staff, json: #"{"items":[{"sku":"LIP-001","quantity":2}]}"#,
                 headers: ["Idempotency-Key": UUID().uuidString])
             let line = try #require((try order.json["items"] as? [[String: Any]])?.first)
             #expect((line["unitPrice"] as? [String: Any])?["amount"] as? String == "12.00")
@@ -71,13 +71,13 @@ struct PromotionTests {
                 #"{"name":"Double points","pointsMultiplier":2,"audience":{"tierCodes":["bronze"]},\#(window)}"#, as: staff, in: world)
             let dealer = try await world.partner("Points Dealer", tierCode: "bronze")
             let order = try await world.send(
-                .POST, "/api/v1/partners/\(dealer.id!.apiString)/orders", as: staff, json: #"{"items":[{"sku":"SER-001","quantity":1}]}"#,
+                .POST, "/api/v1/partners/\(dealer.id.apiString)/orders", as: staff, json: #"{"items":[{"sku":"SER-001","quantity":1}]}"#,
                 headers: ["Idempotency-Key": UUID().uuidString])
-            let status = "/api/v1/partners/\(dealer.id!.apiString)/orders/\(try order.json["id"] as! String)/status"
+            let status = "/api/v1/partners/\(dealer.id.apiString)/orders/\(try order.json["id"] as! String)/status"
             for next in ["confirmed", "shipped", "delivered"] {
                 _ = try await world.send(.POST, status, as: staff, json: #"{"status":"\#(next)"}"#)
             }
-            let loyalty = try await world.send(.GET, "/api/v1/partners/\(dealer.id!.apiString)/loyalty", as: staff)
+            let loyalty = try await world.send(.GET, "/api/v1/partners/\(dealer.id.apiString)/loyalty", as: staff)
             #expect(try loyalty.json["balance"] as? Int == 70)
         }
     }
@@ -91,9 +91,9 @@ struct PromotionTests {
             let id = try await publish(#"{"name":"Ending","discountPercent":5,\#(window)}"#, as: staff, in: world)
             _ = try await publish(
                 #"{"name":"Expired","discountPercent":5,"validFrom":"2020-01-01","validTo":"2020-12-31"}"#, as: staff, in: world)
-            #expect(try names(await world.send(.GET, "/api/v1/partners/\(dealer.id!.apiString)/promotions", as: staff)) == ["Ending"])
+            #expect(try names(await world.send(.GET, "/api/v1/partners/\(dealer.id.apiString)/promotions", as: staff)) == ["Ending"])
             _ = try await world.send(.POST, "/api/v1/promotions/\(id)/status", as: staff, json: #"{"status":"archived"}"#)
-            #expect(try names(await world.send(.GET, "/api/v1/partners/\(dealer.id!.apiString)/promotions", as: staff)).isEmpty)
+            #expect(try names(await world.send(.GET, "/api/v1/partners/\(dealer.id.apiString)/promotions", as: staff)).isEmpty)
             try await world.send(.POST, "/api/v1/promotions/\(id)/status", as: staff, json: #"{"status":"published"}"#).expectProblem(
                 .conflict)
             let draftID = try draft.json["id"] as! String
@@ -153,8 +153,8 @@ struct PromotionTests {
                 .expectProblem(.forbidden)
             try await world.send(.GET, "/api/v1/promotions", as: owner).expectProblem(.forbidden)
             try await world.send(.GET, "/api/v1/promotions").expectProblem(.unauthorized)
-            #expect(try await world.send(.GET, "/api/v1/partners/\(partner.id!.apiString)/promotions", as: owner).status == .ok)
-            try await world.send(.GET, "/api/v1/partners/\(other.id!.apiString)/promotions", as: owner).expectProblem(.notFound)
+            #expect(try await world.send(.GET, "/api/v1/partners/\(partner.id.apiString)/promotions", as: owner).status == .ok)
+            try await world.send(.GET, "/api/v1/partners/\(other.id.apiString)/promotions", as: owner).expectProblem(.notFound)
             let staff = try await world.account(.staff)
             try await world.send(.POST, "/api/v1/promotions/\(UUID().apiString)/status", as: staff, json: #"{"status":"published"}"#)
                 .expectProblem(.notFound)

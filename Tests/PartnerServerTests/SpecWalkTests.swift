@@ -48,7 +48,7 @@ struct SpecWalkTests {
             try await world.seedCatalogue(as: staff)
             let mine = try await world.enrolStand(as: staff, name: "Mine Stand")
             let theirs = try await world.enrolStand(as: staff, name: "Their Stand")
-            let owner = try await world.member(of: try #require(try await PartnerRecord.find(UUID(uuidString: mine.id), on: world.app.db)))
+            let owner = try await world.member(of: try await world.partner(of: mine))
             for operation in operations {
                 let method = HTTPMethod(rawValue: operation.method)
                 let other = try await world.send(method, fill(operation.path, id: theirs.id), as: owner)

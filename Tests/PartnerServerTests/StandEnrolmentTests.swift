@@ -44,7 +44,7 @@ struct StandEnrolmentTests {
             try await world.seedCatalogue(as: staff)
             let partner = try await world.partner("Corner Stand", type: .stand, tierCode: nil)
             let body =
-                #"{"partnerId":"\#(partner.id!.apiString)","packageLevel":"starter","locations":[\#(TestWorld.standLocation("Shop"))]}"#
+                #"{"partnerId":"\#(partner.id.apiString)","packageLevel":"starter","locations":[\#(TestWorld.standLocation("Shop"))]}"#
             let created = try await world.send(.POST, "/api/v1/stand/create", as: staff, json: body)
             #expect(created.status == .created)
             let sites = try #require(try created.json["locations"] as? [[String: Any]])
@@ -55,7 +55,7 @@ struct StandEnrolmentTests {
             let dealer = try await world.partner("Not A Stand")
             let wrongType = try await world.send(
                 .POST, "/api/v1/stand/create", as: staff,
-                json: body.replacingOccurrences(of: partner.id!.apiString, with: dealer.id!.apiString))
+                json: body.replacingOccurrences(of: partner.id.apiString, with: dealer.id.apiString))
             #expect(try wrongType.fieldErrors() == ["partnerId"])
         }
     }
@@ -97,7 +97,7 @@ struct StandEnrolmentTests {
             let staff = try await world.account(.staff)
             try await world.seedCatalogue(as: staff)
             let stand = try await world.enrolStand(as: staff, stocked: false)
-            let partner = try #require(try await PartnerRecord.find(UUID(uuidString: stand.id), on: world.app.db))
+            let partner = try await world.partner(of: stand)
             let owner = try await world.member(of: partner)
             let body = #"{"partnerId":"\#(stand.id)","packageLevel":"pro","locations":[\#(TestWorld.standLocation("X"))]}"#
             try await world.send(.POST, "/api/v1/stand/create", as: owner, json: body).expectProblem(.forbidden)
@@ -126,7 +126,7 @@ struct StandEnrolmentTests {
             #expect(try await names("?limit=2&cursor=\(cursor)", as: staff) == ["Gamma Stand"])
             try await world.send(.GET, "/api/v1/stand/list?packageLevel=gold", as: staff).expectProblem(.badRequest)
 
-            let partner = try #require(try await PartnerRecord.find(UUID(uuidString: alpha.id), on: world.app.db))
+            let partner = try await world.partner(of: alpha)
             let owner = try await world.member(of: partner)
             #expect(try await names("", as: owner) == ["Alpha Stand"])
             try await world.send(.GET, "\(beta.path)/details", as: owner).expectProblem(.notFound)

@@ -11,7 +11,7 @@ import VaporTesting
 struct StandInventoryTests {
     private func count(
         _ world: TestWorld, _ stand: TestWorld.Stand, _ lines: String, as account: TestWorld.Account?, key: String = UUID().uuidString,
-        takenAt: Date = Date().addingTimeInterval(1)
+        takenAt: Date = TestWorld.now.addingTimeInterval(1)
     ) async throws -> TestingHTTPResponse {
         // Timestamps travel in whole seconds: a second ahead keeps what the test did before after it.
         let when = ISO8601DateFormatter().string(from: takenAt)
@@ -28,7 +28,7 @@ struct StandInventoryTests {
             _ = try await world.sale(stand, #"[{"sku":"LIP-001","quantity":3}]"#, as: manager)
             // Counted an hour ago, before the delivery and the sale: the shelf was empty.
             let late = try await count(
-                world, stand, #"[{"sku":"LIP-001","counted":0}]"#, as: manager, takenAt: Date().addingTimeInterval(-3_600))
+                world, stand, #"[{"sku":"LIP-001","counted":0}]"#, as: manager, takenAt: TestWorld.now.addingTimeInterval(-3_600))
             #expect(late.status == .created, "\(late.body.string)")
             let line = try #require((try late.json["lines"] as? [[String: Any]])?.first)
             #expect(line["soldSince"] as? Int == 3)
@@ -39,7 +39,7 @@ struct StandInventoryTests {
             #expect(try await world.shelf(stand, "LIP-001", as: staff)["onHand"] as? Int == 9)
             // A count taken before the latest one cannot be applied.
             let older = try await count(
-                world, stand, #"[{"sku":"LIP-001","counted":5}]"#, as: manager, takenAt: Date().addingTimeInterval(-7_200))
+                world, stand, #"[{"sku":"LIP-001","counted":5}]"#, as: manager, takenAt: TestWorld.now.addingTimeInterval(-7_200))
             try older.expectProblem(.conflict)
             #expect(try await world.shelf(stand, "LIP-001", as: staff)["onHand"] as? Int == 9)
             // A fresh count with missing stock: 2 of the 9 are gone.
@@ -87,7 +87,7 @@ struct StandInventoryTests {
         try await withTestApp { world in
             let (staff, stand, manager) = try await world.stockedStand()
             let key = "count-\(UUID().uuidString)"
-            let taken = Date().addingTimeInterval(1)
+            let taken = TestWorld.now.addingTimeInterval(1)
             let first = try await count(world, stand, #"[{"sku":"LIP-001","counted":10}]"#, as: manager, key: key, takenAt: taken)
             _ = try await world.sale(stand, #"[{"sku":"LIP-001","quantity":3}]"#, as: manager)
             let replay = try await count(world, stand, #"[{"sku":"LIP-001","counted":10}]"#, as: manager, key: key, takenAt: taken)
@@ -131,12 +131,12 @@ struct StandInventoryTests {
                 headers: ["Idempotency-Key": UUID().uuidString]
             ).expectProblem(.unprocessableEntity)
             let viewer = try await world.member(
-                of: try #require(try await PartnerRecord.find(UUID(uuidString: stand.id), on: world.app.db)), role: .viewer)
+                of: try await world.partner(of: stand), role: .viewer)
             try await count(world, stand, #"[{"sku":"LIP-001","counted":1}]"#, as: viewer).expectProblem(.forbidden)
             try await count(world, stand, #"[{"sku":"LIP-001","counted":1}]"#, as: nil).expectProblem(.unauthorized)
             let other = try await world.enrolStand(as: staff, name: "Far Away", stocked: false)
             let stranger = try await world.member(
-                of: try #require(try await PartnerRecord.find(UUID(uuidString: other.id), on: world.app.db)))
+                of: try await world.partner(of: other))
             try await count(world, stand, #"[{"sku":"LIP-001","counted":1}]"#, as: stranger).expectProblem(.notFound)
             try await world.send(.GET, "\(stand.path)/inventory-snapshots", as: stranger).expectProblem(.notFound)
             #expect(try await StandInventorySnapshotRecord.query(on: world.app.db).count() == 0)

@@ -120,13 +120,13 @@ struct StandRefillTests {
             #expect(try replay.json["id"] as? String == id)
             let other = try await world.enrolStand(as: staff, name: "Elsewhere", stocked: false)
             let otherOwner = try await world.member(
-                of: try #require(try await PartnerRecord.find(UUID(uuidString: other.id), on: world.app.db)))
+                of: try await world.partner(of: other))
             try await world.send(.GET, "/api/v1/stand/refill/\(id)", as: otherOwner).expectProblem(.notFound)
             try await move(world, id, #"{"status":"cancelled"}"#, as: otherOwner).expectProblem(.notFound)
             try await request(world, stand, as: otherOwner).expectProblem(.notFound)
             try await world.send(.GET, "\(stand.path)/refills", as: otherOwner).expectProblem(.notFound)
             let viewer = try await world.member(
-                of: try #require(try await PartnerRecord.find(UUID(uuidString: stand.id), on: world.app.db)), role: .viewer)
+                of: try await world.partner(of: stand), role: .viewer)
             try await move(world, id, #"{"status":"cancelled"}"#, as: viewer).expectProblem(.forbidden)
             try await request(world, stand, as: nil).expectProblem(.unauthorized)
             let cancelled = try await move(world, id, #"{"status":"cancelled","note":"not needed"}"#, as: manager)

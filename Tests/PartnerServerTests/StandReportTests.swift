@@ -10,7 +10,7 @@ import VaporTesting
 @Suite("Stand performance, loyalty and payouts")
 struct StandReportTests {
     private func owner(of stand: TestWorld.Stand, _ world: TestWorld, role: MemberRole = .owner) async throws -> TestWorld.Account {
-        try await world.member(of: try #require(try await PartnerRecord.find(UUID(uuidString: stand.id), on: world.app.db)), role: role)
+        try await world.member(of: try await world.partner(of: stand), role: role)
     }
 
     private func iso(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
@@ -23,7 +23,7 @@ struct StandReportTests {
             let weak = try await world.enrolStand(as: staff, name: "Weak Peer")
             let strong = try await world.enrolStand(as: staff, name: "Strong Peer")
             _ = try await world.enrolStand(as: staff, name: "Other Package", package: "pro")
-            let today = CalendarDay.startOfDay(Date())
+            let today = CalendarDay.startOfDay(TestWorld.now)
             let yesterday = iso(today.addingTimeInterval(-86_400 + 3_600))
             _ = try await world.sale(
                 stand, #"[{"sku":"LIP-001","quantity":2}]"#, as: staff, location: stand.locations[0], soldAt: yesterday)
@@ -80,7 +80,7 @@ struct StandReportTests {
             let stand = try await world.enrolStand(as: staff, package: "starter")
             // Enrolled 31 days ago without a stock-out: the next sale books one streak bonus.
             let record = try #require(try await StandPartnerRecord.find(UUID(uuidString: stand.id), on: world.app.db))
-            record.joinedAt = Date().addingTimeInterval(-31 * 86_400)
+            record.joinedAt = TestWorld.now.addingTimeInterval(-31 * 86_400)
             try await record.update(on: world.app.db)
             _ = try await world.sale(stand, #"[{"sku":"SER-001","quantity":1}]"#, as: staff)
             func streakBonuses() async throws -> [StandLoyaltyLedgerRecord] {
@@ -131,7 +131,7 @@ struct StandReportTests {
             let staff = try await world.account(.staff)
             try await world.seedCatalogue(as: staff)
             let stand = try await world.enrolStand(as: staff, package: "plus")
-            let lastMonth = Month(containing: Date()).adding(-1)
+            let lastMonth = Month(containing: TestWorld.now).adding(-1)
             _ = try await world.sale(
                 stand, #"[{"sku":"SER-001","quantity":2}]"#, as: staff, soldAt: iso(lastMonth.start.addingTimeInterval(86_400)))
             _ = try await world.sale(stand, #"[{"sku":"LIP-001","quantity":1}]"#, as: staff)
@@ -152,7 +152,7 @@ struct StandReportTests {
             #expect(try await world.events(ofType: "payout.due").count == 1)
             let after = try await world.send(.GET, "\(stand.path)/payouts", as: owner).json
             #expect((after["items"] as? [[String: Any]])?.map { $0["status"] as? String } == ["accruing", "due"])
-            let current = Month(containing: Date()).description
+            let current = Month(containing: TestWorld.now).description
             #expect(
                 try await world.send(.POST, "/api/v1/stand/payouts/close", as: staff, json: #"{"period":"\#(current)"}"#).fieldErrors()
                     == ["period"])

@@ -151,7 +151,7 @@ struct StandSalesTests {
         try await withTestApp { world in
             let (staff, stand, _) = try await world.stockedStand()
             let other = try await world.enrolStand(as: staff, name: "Other Stand")
-            let otherPartner = try #require(try await PartnerRecord.find(UUID(uuidString: other.id), on: world.app.db))
+            let otherPartner = try await world.partner(of: other)
             let stranger = try await world.member(of: otherPartner)
             let items = #"[{"sku":"LIP-001","quantity":1}]"#
             // Another stand's owner cannot record, list or read this stand's sales: it does not exist for them.
@@ -160,7 +160,7 @@ struct StandSalesTests {
             try await world.send(.GET, "\(stand.path)/sales", as: stranger).expectProblem(.notFound)
             try await world.send(.GET, "\(stand.path)/sales/\(try #require(sale["id"] as? String))", as: stranger).expectProblem(.notFound)
             try await world.send(.GET, "\(other.path)/sales/\(try #require(sale["id"] as? String))", as: stranger).expectProblem(.notFound)
-            let partner = try #require(try await PartnerRecord.find(UUID(uuidString: stand.id), on: world.app.db))
+            let partner = try await world.partner(of: stand)
             let viewer = try await world.member(of: partner, role: .viewer)
             try await world.sale(stand, items, as: viewer).expectProblem(.forbidden)
             try await world.sale(stand, items, as: nil).expectProblem(.unauthorized)

@@ -14,7 +14,7 @@ struct StandSettlementTests {
 
     /// The server's clock, pinned mid-month so no assertion depends on where today falls in its
     /// month (a close of "last month" at a month's end would otherwise race the calendar).
-    static let now = Month(containing: Date()).start.addingTimeInterval(14 * 86_400 + 12 * 3_600)
+    static let now = Month(containing: TestWorld.now).start.addingTimeInterval(14 * 86_400 + 12 * 3_600)
     private var pinned: (inout AppConfiguration) -> Void { { $0.clock = { Self.now } } }
     private var anHourAgo: String { iso(Self.now.addingTimeInterval(-3_600)) }
 

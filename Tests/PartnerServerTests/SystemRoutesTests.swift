@@ -22,7 +22,7 @@ struct SystemRoutesTests {
         try await withTestApp { world in
             let staff = try await world.account(.staff)
             let partner = try await world.partner()
-            _ = try await world.send(.GET, "/api/v1/partners/\(partner.id!.apiString)", as: staff)
+            _ = try await world.send(.GET, "/api/v1/partners/\(partner.id.apiString)", as: staff)
             _ = try await world.send(.GET, "/api/v1/partners/\(UUID().apiString)", as: staff)
             let metrics = try await world.send(.GET, "/metrics")
             #expect(metrics.status == .ok)
@@ -31,7 +31,7 @@ struct SystemRoutesTests {
             #expect(text.contains(#"partneros_http_requests_total{method="GET",route="/api/v1/partners/:id",status="200"} 1"#))
             #expect(text.contains(#"partneros_http_requests_total{method="GET",route="/api/v1/partners/:id",status="404"} 1"#))
             #expect(text.contains("partneros_http_request_duration_seconds_bucket"))
-            #expect(!text.contains(partner.id!.apiString))
+            #expect(!text.contains(partner.id.apiString))
         }
     }
 

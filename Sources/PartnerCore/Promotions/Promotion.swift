@@ -34,17 +34,30 @@ public struct Promotion: Equatable, Sendable {
     }
 
     public var id: UUID
+    public var name: String
+    public var details: String?
+    public var status: PromotionStatus
     public var benefit: Benefit
     public var audience: Audience
     public var validFrom: Date
     public var validTo: Date
+    public var createdAt: Date
+    public var updatedAt: Date
 
-    public init(id: UUID, benefit: Benefit, audience: Audience, validFrom: Date, validTo: Date) {
+    public init(
+        id: UUID, name: String = "", details: String? = nil, status: PromotionStatus = .published, benefit: Benefit,
+        audience: Audience, validFrom: Date, validTo: Date, createdAt: Date = .distantPast, updatedAt: Date = .distantPast
+    ) {
         self.id = id
+        self.name = name
+        self.details = details
+        self.status = status
         self.benefit = benefit
         self.audience = audience
         self.validFrom = validFrom
         self.validTo = validTo
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
     }
 
     public func isCurrent(at date: Date) -> Bool {

@@ -14,7 +14,7 @@ public enum StockOutCalendar {
     }
 
     /// Days in `[from, through]` (both whole UTC days) touched by at least one interval.
-    public static func days(_ intervals: [Interval], from: Date, through: Date, now: Date = Date()) -> Int {
+    public static func days(_ intervals: [Interval], from: Date, through: Date, now: Date) -> Int {
         let first = dayIndex(from)
         let last = dayIndex(through)
         guard last >= first else { return 0 }

@@ -8,10 +8,6 @@ import Vapor
 struct APIHandler: APIProtocol {
     /// The one service graph, shared with every other entrance.
     let services: PartnerOSServices
-    let loginThrottle: LoginThrottle
-    /// A real bcrypt hash verified against when the email is unknown, so a login takes as long for a
-    /// missing account as for a wrong password and does not reveal which accounts exist.
-    let decoyPasswordHash: String
 
     var configuration: AppConfiguration { services.configuration }
 }
@@ -28,7 +24,7 @@ extension APIHandler {
     }
 
     /// The application's clock (pinned in tests).
-    var now: Date { configuration.clock() }
+    var now: Date { services.clock.now }
 
     /// The caller the authentication middleware established before the body was read.
     func authenticate() throws(DomainError) -> Caller {
@@ -45,16 +41,16 @@ extension APIHandler {
     }
 
     /// The partner if the caller may see it; otherwise the same 404 as for a missing one.
-    func visiblePartner(_ rawID: String, for caller: Caller) async throws -> PartnerRecord {
+    func visiblePartner(_ rawID: String, for caller: Caller) async throws -> Partner {
         let id = try uuid(rawID)
         guard let partner = try await services.partners.find(id, scope: caller.scope) else { throw DomainError.partnerNotFound }
         return partner
     }
 
     /// The partner if the caller may see it and the policy allows `action` on it.
-    func authorizedPartner(_ rawID: String, for caller: Caller, to action: PolicyAction) async throws -> PartnerRecord {
+    func authorizedPartner(_ rawID: String, for caller: Caller, to action: PolicyAction) async throws -> Partner {
         let partner = try await visiblePartner(rawID, for: caller)
-        try caller.authorize(action, on: try partner.subject)
+        try caller.authorize(action, on: partner.subject)
         return partner
     }
 }

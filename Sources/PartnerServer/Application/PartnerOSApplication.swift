@@ -28,7 +28,10 @@ public enum PartnerOSApplication {
 
         let writes = WriteSerializer(serialize: app.db.isSQLite)
         let metrics = HTTPMetrics()
-        let services = PartnerOSServices(database: app.db, configuration: configuration, writes: writes)
+        let passwords = app.password.async
+        let services = PartnerOSServices(
+            database: app.db, configuration: configuration, writes: writes, passwords: passwords,
+            decoyPasswordHash: try await passwords.hash(UUID().uuidString).get())
         app.partnerOS = services
 
         // Order matters: the request id wraps everything so even errors carry it; metrics see the
@@ -41,10 +44,7 @@ public enum PartnerOSApplication {
         app.middleware.use(AttachmentMiddleware())
         app.middleware.use(RequestContextMiddleware())
 
-        let handler = APIHandler(
-            services: services, loginThrottle: LoginThrottle(limits: configuration.loginLimits),
-            decoyPasswordHash: try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next())
-                .hash(UUID().uuidString).get())
+        let handler = APIHandler(services: services)
         try handler.registerHandlers(
             on: VaporTransport(routesBuilder: app), serverURL: try Servers.Server1.url(),
             configuration: Configuration(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]),

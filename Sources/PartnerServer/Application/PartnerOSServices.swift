@@ -1,54 +1,75 @@
 import Fluent
+import PartnerCore
 import Vapor
 
 /// The one service graph. `PartnerOSApplication` builds it once; the API handler, the commands and
 /// (later) the worker and portal receive it and never construct a service themselves.
 struct PartnerOSServices: Sendable {
     let configuration: AppConfiguration
+    let clock: AppClock
     let writes: WriteSerializer
     let authenticator: Authenticator
-    let partners: PartnerRepository
-    let users: UserRepository
+    let tiers: TierService
+    let partners: PartnerService
+    let users: UserService
     let access: AccessService
-    let tiers: TierRepository
-    let products: ProductRepository
-    let guardrails: GuardrailRepository
+    let signIn: SignInService
+    let products: CatalogService
+    let guardrails: GuardrailService
+    let promotions: PromotionService
     let pricing: PartnerPricingService
     let loyalty: LoyaltyService
-    let promotions: PromotionRepository
-    let contracts: ContractRepository
-    let documents: DocumentStore
-    let complianceFiles: DocumentStore
+    let contracts: ContractService
+    let compliance: ComplianceService
     let performance: PerformanceService
     let orders: OrderService
     let orderReader: OrderRepository
+    let overview: PartnerOverviewService
     let idempotency: IdempotencyStore
+    let alerts: PartnerAlerts
     let stands: StandProgram
 
     /// Builds every service once, each with the ones it uses, in dependency order.
-    init(database: any Database, configuration: AppConfiguration, writes: WriteSerializer) {
+    init(
+        database: any Database, configuration: AppConfiguration, writes: WriteSerializer, passwords: AsyncPasswordHasher,
+        decoyPasswordHash: String
+    ) {
+        let clock = AppClock(configuration.clock)
         self.configuration = configuration
+        self.clock = clock
         self.writes = writes
-        authenticator = Authenticator(database: database)
-        partners = PartnerRepository(database: database, writes: writes)
-        users = UserRepository(database: database, writes: writes)
-        access = AccessService(database: database, writes: writes)
-        tiers = TierRepository(database: database, writes: writes)
-        products = ProductRepository(database: database, writes: writes)
-        guardrails = GuardrailRepository(database: database, writes: writes)
-        idempotency = IdempotencyStore(database: database, writes: writes)
-        promotions = PromotionRepository(database: database, writes: writes)
-        pricing = PartnerPricingService(database: database, writes: writes, promotions: promotions)
-        performance = PerformanceService(database: database)
-        loyalty = LoyaltyService(database: database, idempotency: idempotency, rules: configuration.loyaltyRules)
-        contracts = ContractRepository(database: database, writes: writes)
-        documents = DocumentStore(dataDirectory: configuration.dataDirectory)
-        complianceFiles = DocumentStore(dataDirectory: configuration.dataDirectory, folder: "compliance")
+        authenticator = Authenticator(database: database, clock: clock)
+        tiers = TierService(database: database, writes: writes)
+        partners = PartnerService(database: database, writes: writes, tiers: tiers, clock: clock)
+        users = UserService(database: database, writes: writes, clock: clock)
+        access = AccessService(database: database, writes: writes, clock: clock)
+        signIn = SignInService(
+            users: users, access: access, throttle: LoginThrottle(limits: configuration.loginLimits), passwords: passwords,
+            decoyHash: decoyPasswordHash, tokenLifetime: configuration.tokenLifetime, clock: clock)
+        products = CatalogService(database: database, writes: writes)
+        guardrails = GuardrailService(database: database, writes: writes, catalogue: products, clock: clock)
+        idempotency = IdempotencyStore(database: database, writes: writes, clock: clock)
+        promotions = PromotionService(database: database, writes: writes, products: products, tiers: tiers, clock: clock)
+        pricing = PartnerPricingService(
+            database: database, writes: writes, promotions: promotions, catalogue: products, guardrails: guardrails, tiers: tiers,
+            clock: clock)
+        performance = PerformanceService(database: database, clock: clock)
+        loyalty = LoyaltyService(database: database, idempotency: idempotency, rules: configuration.loyaltyRules, clock: clock)
+        contracts = ContractService(
+            database: database, writes: writes, documents: DocumentStore(dataDirectory: configuration.dataDirectory), clock: clock)
+        compliance = ComplianceService(
+            database: database, writes: writes, files: DocumentStore(dataDirectory: configuration.dataDirectory, folder: "compliance"),
+            products: products, clock: clock)
         orders = OrderService(
             database: database, writes: writes, idempotency: idempotency, pricing: pricing, loyalty: loyalty, products: products,
-            promotions: promotions, performance: performance)
+            promotions: promotions, performance: performance, clock: clock)
         orderReader = OrderRepository(database: database)
-        stands = StandProgram(database: database, writes: writes, idempotency: idempotency, pricing: pricing, products: products)
+        overview = PartnerOverviewService(
+            orders: orderReader, loyalty: loyalty, performance: performance, contracts: contracts, compliance: compliance, tiers: tiers,
+            clock: clock)
+        alerts = PartnerAlerts(database: database)
+        stands = StandProgram(
+            database: database, writes: writes, idempotency: idempotency, pricing: pricing, products: products, clock: clock)
     }
 }
 

@@ -7,17 +7,19 @@ import PartnerCore
 /// disabling a user, revoking a token or removing a membership takes effect on the next one.
 struct Authenticator {
     let database: any Database
+    let clock: AppClock
 
     /// The caller behind an `Authorization` header value.
-    func caller(authorization: String?, now: Date = Date()) async throws -> Caller {
+    func caller(authorization: String?) async throws -> Caller {
         guard let authorization, let token = Self.bearerToken(from: authorization) else {
             throw DomainError.unauthenticated("Send 'Authorization: Bearer <token>'; get a token from POST /api/v1/auth/login.")
         }
-        return try await caller(token: token, now: now)
+        return try await caller(token: token)
     }
 
     /// The caller behind a token (bearer or session).
-    func caller(token: String, now: Date = Date()) async throws -> Caller {
+    func caller(token: String) async throws -> Caller {
+        let now = clock.now
         guard
             let record = try await APITokenRecord.query(on: database)
                 .filter(\.$tokenHash == BearerToken.digest(token))

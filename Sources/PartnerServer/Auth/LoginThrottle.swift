@@ -10,7 +10,7 @@ actor LoginThrottle {
         limiter = LoginLimiter(limits: limits)
     }
 
-    func admit(account: String, address: String, now: Date = Date()) -> LoginLimiter.Admission {
+    func admit(account: String, address: String, now: Date) -> LoginLimiter.Admission {
         limiter.admit(account: account, address: address, now: now)
     }
 

@@ -19,17 +19,17 @@ enum AdminBootstrap {
 
     /// Creates an admin after validating email and password like the API does.
     @discardableResult
-    static func createAdmin(email: String, password: String, name: String = "Administrator", on app: Application) async throws -> UserRecord
+    static func createAdmin(email: String, password: String, name: String = "Administrator", on app: Application) async throws
+        -> UserAccount
     {
         var validator = FieldValidator()
         let address = EmailAddress(email)
         validator.check(address != nil, "email", "must be a valid email address")
         PasswordPolicy.validate(password, into: &validator)
         guard validator.errors.isEmpty, let address else { throw Failure.invalid(validator.errors) }
-        let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(password).get()
-        let repository = UserRepository(database: app.db, writes: app.partnerOS.writes)
+        let hash = try await app.partnerOS.signIn.hash(password)
         do {
-            return try await repository.create(email: address.value, name: name, passwordHash: hash, role: .admin)
+            return try await app.partnerOS.users.create(email: address.value, name: name, passwordHash: hash, role: .admin)
         } catch DomainError.conflict {
             throw Failure.exists(address.value)
         }

@@ -40,7 +40,9 @@ struct DemoOrderHistory {
                 for _ in 0..<Self.poisson(rate, random: &random) {
                     let placedAt = month.start.addingTimeInterval(Double(Int.random(in: 0..<(28 * 86_400), using: &random)))
                     guard placedAt < now else { continue }
-                    let order = makeOrder(for: partner, at: placedAt, tier: tier, catalogue: catalogue, random: &random, items: &items)
+                    let order = makeOrder(
+                        for: partner, at: placedAt, sequence: orders.count + 1, tier: tier, catalogue: catalogue, random: &random,
+                        items: &items)
                     orders.append(order)
                     guard order.status != .cancelled else { continue }
                     let key = Month(containing: placedAt)
@@ -113,13 +115,14 @@ struct DemoOrderHistory {
     }
 
     private func makeOrder(
-        for partner: PartnerRecord, at placedAt: Date, tier: PartnerTierRecord?, catalogue: [ProductRecord], random: inout SeededGenerator,
-        items: inout [PartnerOrderItemRecord]
+        for partner: PartnerRecord, at placedAt: Date, sequence: Int, tier: PartnerTierRecord?, catalogue: [ProductRecord],
+        random: inout SeededGenerator, items: inout [PartnerOrderItemRecord]
     ) -> PartnerOrderRecord {
         let order = PartnerOrderRecord()
         order.id = UUID(using: &random)
+        // The running sequence makes numbers unique by construction, whatever day the demo is seeded.
         order.number =
-            "PO-\(CalendarDay.format(placedAt).replacingOccurrences(of: "-", with: "").dropFirst(2))-D\(String(format: "%05d", Int.random(in: 0..<100_000, using: &random)))"
+            "PO-\(CalendarDay.format(placedAt).replacingOccurrences(of: "-", with: "").dropFirst(2))-D\(String(format: "%06d", sequence))"
         order.$partner.id = partner.id!
         order.channel = random.weighted([("portal", 5), ("sales", 3), ("api", 2)])
         order.currency = "EUR"

@@ -14,7 +14,7 @@ extension DemoSeeder {
         var month = Month(containing: first.soldAt)
         var booked = 0
         while month < Month(containing: now) {
-            booked += try await payouts.close(month, now: now).booked
+            booked += try await payouts.close(month).booked
             month = month.next
         }
         return booked

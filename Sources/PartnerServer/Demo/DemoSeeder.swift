@@ -35,14 +35,14 @@ struct DemoSeeder {
         var report = Report()
         report.partnerPassword = Self.randomPassword()
         // One bcrypt hash shared by the demo users: hashing hundreds at cost 12 would take minutes.
-        let sharedHash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next())
-            .hash(report.partnerPassword).get()
+        let sharedHash = try await app.partnerOS.signIn.hash(report.partnerPassword)
         let generated = DemoPartnerFactory().make()
         let finished = try await app.partnerOS.writes.transaction(on: app.db) { db in
             try await Self.seedPartners(generated, passwordHash: sharedHash, on: db)
         }
+        let now = app.partnerOS.clock.now
         report.products = try await app.partnerOS.writes.transaction(on: app.db) { db in
-            try await Self.seedCatalog(on: db)
+            try await Self.seedCatalog(on: db, at: now)
         }
         let commerce = try await seedCommerce(
             adminID: try await UserRecord.query(on: app.db).filter(\.$role == .admin).first()?.requireID())
@@ -50,7 +50,6 @@ struct DemoSeeder {
         report.contracts = commerce.contracts
         report.complianceDocuments = commerce.compliance
         report.promotions = commerce.promotions
-        let now = app.partnerOS.configuration.clock()
         let stands = try await seedStands(now: now)
         report.standPayouts = try await closeStandMonths(before: now)
         report.stands = stands.stands
@@ -84,7 +83,7 @@ struct DemoSeeder {
 
     /// Orders, loyalty, performance, contracts, compliance and promotions over the seeded registry.
     private func seedCommerce(adminID: UUID?) async throws -> (orders: Int, contracts: Int, compliance: Int, promotions: Int) {
-        let now = Date()
+        let now = app.partnerOS.clock.now
         let configuration = app.partnerOS.configuration
         let history = DemoOrderHistory(now: now, rules: configuration.loyaltyRules)
         let agreements = DemoAgreements(
@@ -99,7 +98,7 @@ struct DemoSeeder {
         }
     }
 
-    private static func seedCatalog(on db: any Database) async throws -> Int {
+    private static func seedCatalog(on db: any Database, at now: Date) async throws -> Int {
         var random = SeededGenerator(seed: 40_404)
         let catalogue = DemoCatalog.products(random: &random)
         for (definition, guardrail) in catalogue {
@@ -107,7 +106,7 @@ struct DemoSeeder {
             try await product.create(on: db)
             let record = GuardrailRecord()
             record.$product.id = try product.requireID()
-            record.apply(guardrail, at: Date())
+            record.apply(guardrail, at: now)
             try await record.create(on: db)
         }
         return catalogue.count

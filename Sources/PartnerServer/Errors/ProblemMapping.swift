@@ -27,6 +27,10 @@ enum ProblemMapping {
                 problem: ProblemDetails(
                     status: .unprocessableEntity, detail: "The request has invalid fields.", kind: "validation",
                     errors: error.errors))
+        case .tooLarge(let limit) as DocumentStore.Failure:
+            return map(APIError.payloadTooLarge(limit: limit))
+        case is DocumentStore.Failure:
+            return problem(for: ValidationFailure(field: "body", message: "must be a PDF document (it starts with %PDF-)"))
         case let error as PartnerError:
             return map(error)
         case .illegalStatusTransition(let from, let to) as OrderError:

@@ -4,7 +4,7 @@ import Foundation
 /// Appends events to the outbox. Call it with the transaction's database so the event commits or
 /// rolls back together with the change it describes.
 enum EventOutbox {
-    static func append(_ event: DomainEvent, on database: any Database, at now: Date = Date()) async throws {
+    static func append(_ event: DomainEvent, on database: any Database, at now: Date) async throws {
         let encoder = JSONEncoder.sortedCompact
         encoder.dateEncodingStrategy = .iso8601
         let data = try encoder.encode(event.data)

@@ -9,6 +9,7 @@ import PartnerCore
 struct IdempotencyStore {
     let database: any Database
     let writes: WriteSerializer
+    let clock: AppClock
 
     /// Runs `body` in one write transaction (the write serializer's) that first claims the key and
     /// finally stores `body`'s response; a replay returns the stored response without running it.
@@ -16,13 +17,14 @@ struct IdempotencyStore {
         _ request: IdempotentRequest, _ body: @escaping @Sendable (any Database) async throws -> Response
     ) async throws -> Response {
         let (scope, key, fingerprint) = (request.scope, request.key, request.fingerprint)
+        let now = clock.now
         do {
             return try await writes.transaction(on: database) { db in
                 if let existing = try await Self.find(scope: scope, key: key, on: db) {
                     return try Self.replay(existing, fingerprint: fingerprint)
                 }
                 // Claim the key first: a concurrent duplicate blocks here until this transaction ends.
-                let record = IdempotencyRecord(scope: scope, key: key, requestHash: fingerprint, responseBody: "", createdAt: Date())
+                let record = IdempotencyRecord(scope: scope, key: key, requestHash: fingerprint, responseBody: "", createdAt: now)
                 try await record.create(on: db)
                 let response = try await body(db)
                 record.responseBody = String(decoding: try JSONEncoder.sortedCompact.encode(response), as: UTF8.self)

@@ -9,13 +9,12 @@ struct LoyaltyService {
     let database: any Database
     let idempotency: IdempotencyStore
     let rules: LoyaltyRules
+    let clock: AppClock
 
-    struct Booking: Sendable {
-        let entry: LoyaltyEntryRecord
-        let balance: Int
-    }
+    /// The most points one request may move either way.
+    static let maxPoints = 10_000_000
 
-    struct Summary {
+    struct Summary: Sendable {
         let ledger: LoyaltyLedger
         let expiringSoon: [LoyaltyLedger.Lot]
     }
@@ -23,15 +22,16 @@ struct LoyaltyService {
     /// The balance as of `now`, expired points already deducted. A pure read: the write-offs are
     /// booked by the next write to the account (or the expiry sweep), so readers never queue
     /// behind writers or write themselves.
-    func summary(of partnerID: UUID, at now: Date = Date()) async throws -> Summary {
+    func summary(of partnerID: UUID) async throws -> Summary {
+        let now = clock.now
         let records = try await LoyaltyEntryRecord.query(on: database).filter(\.$partner.$id == partnerID).all()
         let ledger = LoyaltyLedger(entries: records.map(\.entry)).settled(at: now)
         return Summary(ledger: ledger, expiringSoon: ledger.expiringSoon(at: now, within: 30 * 86_400))
     }
 
-    func entries(of partnerID: UUID, page: PageRequest) async throws -> Page<LoyaltyEntryRecord> {
-        return try await LoyaltyEntryRecord.query(on: database).filter(\.$partner.$id == partnerID).newestFirst(
-            by: \.$occurredAtMillis, page: page)
+    func entries(of partnerID: UUID, page: PageRequest) async throws -> Page<LoyaltyEntry> {
+        try await LoyaltyEntryRecord.query(on: database).filter(\.$partner.$id == partnerID)
+            .newestFirst(by: \.$occurredAtMillis, page: page).map { try $0.value }
     }
 
     /// Credits a delivered order (once per order) and any threshold bonuses it unlocks. Runs inside
@@ -68,10 +68,15 @@ struct LoyaltyService {
     /// Spends points, oldest first, once per idempotent request; refuses to overdraw and, under the
     /// partner lock, to spend for a partner that is no longer active.
     func redeem<Response: Codable & Sendable>(
-        _ points: Int, partnerID: UUID, note: String?, by userID: UUID, replaySafe request: IdempotentRequest, at now: Date,
-        render: @escaping @Sendable (Booking) throws -> Response
+        _ points: Int, partnerID: UUID, note: String?, by userID: UUID, replaySafe request: IdempotentRequest,
+        render: @escaping @Sendable (LoyaltyBooking) throws -> Response
     ) async throws -> Response {
-        try await idempotency.perform(request) { db in
+        var validator = FieldValidator()
+        validator.check((1...Self.maxPoints).contains(points), "points", "must be between 1 and \(Self.maxPoints)")
+        let note = validator.optionalText(note, "note", maxLength: 500)
+        try validator.finish()
+        let now = clock.now
+        return try await idempotency.perform(request) { db in
             _ = try await db.lockActivePartner(partnerID)
             let key = "redeem:\(userID.apiString):\(request.key)"
             return try render(try await redeem(points, partnerID: partnerID, key: key, note: note, by: userID, on: db, at: now))
@@ -81,17 +86,24 @@ struct LoyaltyService {
     /// Corrects a balance either way, once per idempotent request; positive adjustments expire like
     /// earnings, negative ones may not take the balance below zero.
     func adjust<Response: Codable & Sendable>(
-        _ points: Int, partnerID: UUID, reason: String, by userID: UUID, replaySafe request: IdempotentRequest, at now: Date,
-        render: @escaping @Sendable (Booking) throws -> Response
+        _ points: Int, partnerID: UUID, reason: String, by userID: UUID, replaySafe request: IdempotentRequest,
+        render: @escaping @Sendable (LoyaltyBooking) throws -> Response
     ) async throws -> Response {
-        try await idempotency.perform(request) { db in
+        var validator = FieldValidator()
+        validator.check(
+            points != 0 && (-Self.maxPoints...Self.maxPoints).contains(points), "points",
+            "must be a non-zero number of points up to \(Self.maxPoints)")
+        let reason = validator.requiredText(reason, "reason", maxLength: 500, minLength: 3) ?? ""
+        try validator.finish()
+        let now = clock.now
+        return try await idempotency.perform(request) { db in
             let key = "adjust:\(userID.apiString):\(request.key)"
             return try render(try await adjust(points, partnerID: partnerID, key: key, reason: reason, by: userID, on: db, at: now))
         }
     }
 
     private func redeem(_ points: Int, partnerID: UUID, key: String, note: String?, by userID: UUID, on db: any Database, at now: Date)
-        async throws -> Booking
+        async throws -> LoyaltyBooking
     {
         let ledger = try await settle(partnerID, at: now, on: db)
         guard points <= ledger.balance else {
@@ -100,11 +112,11 @@ struct LoyaltyService {
         let entry = LoyaltyEntryRecord(
             partnerID: partnerID, kind: .redeem, points: -points, occurredAt: now, expiresAt: nil, key: key, note: note, createdBy: userID)
         try await book(entry, on: db, at: now)
-        return Booking(entry: entry, balance: ledger.balance - points)
+        return LoyaltyBooking(entry: try entry.value, balance: ledger.balance - points)
     }
 
     private func adjust(_ points: Int, partnerID: UUID, key: String, reason: String, by userID: UUID, on db: any Database, at now: Date)
-        async throws -> Booking
+        async throws -> LoyaltyBooking
     {
         try await db.lockPartner(partnerID)
         let ledger = try await settle(partnerID, at: now, on: db)
@@ -115,7 +127,7 @@ struct LoyaltyService {
             partnerID: partnerID, kind: .adjust, points: points, occurredAt: now, expiresAt: points > 0 ? rules.expiry(of: now) : nil,
             key: key, note: reason, createdBy: userID)
         try await book(entry, on: db, at: now)
-        return Booking(entry: entry, balance: ledger.balance + points)
+        return LoyaltyBooking(entry: try entry.value, balance: ledger.balance + points)
     }
 
     /// Writes off lots that expired by `now` (each once), dated at their expiry so the history reads

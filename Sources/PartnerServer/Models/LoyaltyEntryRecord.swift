@@ -39,6 +39,14 @@ final class LoyaltyEntryRecord: Model, @unchecked Sendable {
         self.createdBy = createdBy
     }
 
+    var value: LoyaltyEntry {
+        get throws {
+            LoyaltyEntry(
+                id: try requireID(), kind: kind, points: points, occurredAt: occurredAt, expiresAt: expiresAt, reference: reference,
+                note: note)
+        }
+    }
+
     var entry: LoyaltyLedger.Entry {
         LoyaltyLedger.Entry(id: id ?? UUID(), kind: kind, points: points, occurredAt: occurredAt, expiresAt: expiresAt)
     }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import PartnerCore
 
 /// One versioned change of a partner's pricing: who, when, why, and each value before and after.
 final class PricingVersionRecord: Model, @unchecked Sendable {
@@ -24,5 +25,13 @@ final class PricingVersionRecord: Model, @unchecked Sendable {
         self.reason = reason
         self.changes = changes
         self.changedAt = changedAt
+    }
+
+    var value: PricingVersion {
+        get throws {
+            PricingVersion(
+                version: version, changedBy: changedBy, changedAt: changedAt, reason: reason,
+                changes: try JSONDecoder().decode([PricingChangeEntry].self, from: Data(changes.utf8)))
+        }
     }
 }

@@ -40,4 +40,16 @@ final class ProductRecord: Model, @unchecked Sendable {
 
     var listPrice: Money { Money(minorUnits: listPriceMinor, currency: Currency(currency) ?? .eur) }
     var unitCost: Money? { unitCostMinor.map { Money(minorUnits: $0, currency: listPrice.currency) } }
+
+    var definition: ProductDefinition {
+        ProductDefinition(
+            sku: sku, name: name, category: category, listPrice: listPrice, unitCost: unitCost, packSize: packSize, active: active)
+    }
+
+    var value: Product {
+        get throws {
+            let created = createdAt ?? Date(timeIntervalSince1970: 0)
+            return Product(id: try requireID(), definition: definition, createdAt: created, updatedAt: updatedAt ?? created)
+        }
+    }
 }

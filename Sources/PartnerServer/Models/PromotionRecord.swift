@@ -27,19 +27,46 @@ final class PromotionRecord: Model, @unchecked Sendable {
 
     init() {}
 
-    var promotion: Promotion {
-        let benefit: Promotion.Benefit =
-            if let discountBasisPoints {
-                .discount(basisPoints: discountBasisPoints, skus: Self.set(skus), categories: Self.set(categories))
-            } else {
-                .pointsMultiplier(milli: pointsMultiplierMilli ?? 1_000)
-            }
-        return Promotion(
-            id: id ?? UUID(), benefit: benefit,
-            audience: Promotion.Audience(
-                partnerTypes: Set(Self.set(partnerTypes).compactMap(PartnerType.init(rawValue:))), tierCodes: Self.set(tierCodes),
-                regions: Self.set(regions), partnerIDs: Set(Self.set(partnerIDs).compactMap(UUID.init(uuidString:)))),
-            validFrom: validFrom, validTo: validTo)
+    convenience init(_ draft: PromotionDraft, createdBy: UUID) {
+        self.init()
+        name = draft.name
+        details = draft.details
+        status = .draft
+        switch draft.benefit {
+        case .discount(let basisPoints, let skus, let categories):
+            discountBasisPoints = basisPoints
+            self.skus = Self.text(skus)
+            self.categories = Self.text(categories)
+        case .pointsMultiplier(let milli):
+            pointsMultiplierMilli = milli
+            skus = ""
+            categories = ""
+        }
+        partnerTypes = Self.text(draft.audience.partnerTypes.map(\.rawValue))
+        tierCodes = Self.text(draft.audience.tierCodes)
+        regions = Self.text(draft.audience.regions)
+        partnerIDs = Self.text(draft.audience.partnerIDs.map(\.apiString))
+        validFrom = draft.validFrom
+        validTo = draft.validTo
+        self.createdBy = createdBy
+    }
+
+    var value: Promotion {
+        get throws {
+            let benefit: Promotion.Benefit =
+                if let discountBasisPoints {
+                    .discount(basisPoints: discountBasisPoints, skus: Self.set(skus), categories: Self.set(categories))
+                } else {
+                    .pointsMultiplier(milli: pointsMultiplierMilli ?? 1_000)
+                }
+            let created = createdAt ?? Date(timeIntervalSince1970: 0)
+            return Promotion(
+                id: try requireID(), name: name, details: details, status: status, benefit: benefit,
+                audience: Promotion.Audience(
+                    partnerTypes: Set(Self.set(partnerTypes).compactMap(PartnerType.init(rawValue:))), tierCodes: Self.set(tierCodes),
+                    regions: Self.set(regions), partnerIDs: Set(Self.set(partnerIDs).compactMap(UUID.init(uuidString:)))),
+                validFrom: validFrom, validTo: validTo, createdAt: created, updatedAt: updatedAt ?? created)
+        }
     }
 
     static func set(_ text: String) -> Set<String> {

@@ -6,17 +6,17 @@ import PartnerCore
 struct OrderRepository {
     let database: any Database
 
-    func find(_ orderID: UUID, partnerID: UUID) async throws -> PartnerOrderRecord? {
+    func find(_ orderID: UUID, partnerID: UUID) async throws -> PartnerOrder? {
         try await PartnerOrderRecord.query(on: database)
             .filter(\.$id == orderID).filter(\.$partner.$id == partnerID)
-            .with(\.$items).with(\.$partner).first()
+            .with(\.$items).with(\.$partner).first()?.value
     }
 
-    func list(partnerIDs: [UUID]?, dealersOnly: Bool, filter: OrderFilter, page: PageRequest) async throws -> Page<PartnerOrderRecord> {
+    func list(partnerIDs: [UUID]?, dealersOnly: Bool, filter: OrderFilter, page: PageRequest) async throws -> Page<PartnerOrder> {
         let query = PartnerOrderRecord.query(on: database).with(\.$items).with(\.$partner)
         if let partnerIDs {
             guard !partnerIDs.isEmpty else {
-                return Page(rows: [], limit: page.limit) { TimePosition(millis: $0.placedAtMillis, id: $0.id!) }
+                return Page(rows: [], limit: page.limit) { TimePosition(millis: PartnerOrderRecord.millis($0.placedAt), id: $0.id) }
             }
             query.filter(\.$partner.$id ~~ partnerIDs)
         }
@@ -27,7 +27,7 @@ struct OrderRepository {
         if let status = filter.status { query.filter(\.$status == status) }
         if let from = filter.from { query.filter(\.$placedAtMillis >= PartnerOrderRecord.millis(from)) }
         if let until = filter.until { query.filter(\.$placedAtMillis < PartnerOrderRecord.millis(until)) }
-        return try await query.newestFirst(by: \.$placedAtMillis, page: page)
+        return try await query.newestFirst(by: \.$placedAtMillis, page: page).map { try $0.value }
     }
 
     func openCount(partnerID: UUID) async throws -> Int {

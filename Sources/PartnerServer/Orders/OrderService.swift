@@ -6,12 +6,22 @@ import PartnerCore
 /// event in the same transaction. Each public write owns its transaction and takes the partner lock
 /// first.
 struct OrderService {
+    /// An order as an entrance received it; `place` validates it.
     struct Placement: Sendable {
-        let draft: OrderDraft
+        let items: [(sku: String, quantity: Int)]
         let channel: String
         let externalRef: String?
-        let requestedDeliveryDate: Date?
+        /// `YYYY-MM-DD`.
+        let requestedDeliveryDate: String?
         let placedBy: UUID
+    }
+
+    /// A placement that passed validation.
+    private struct Validated: Sendable {
+        let draft: OrderDraft
+        let placement: Placement
+        let externalRef: String?
+        let requestedDeliveryDate: Date?
     }
 
     let database: any Database
@@ -19,28 +29,44 @@ struct OrderService {
     let idempotency: IdempotencyStore
     let pricing: PartnerPricingService
     let loyalty: LoyaltyService
-    let products: ProductRepository
-    let promotions: PromotionRepository
+    let products: CatalogService
+    let promotions: PromotionService
     let performance: PerformanceService
+    let clock: AppClock
 
     /// Places the order once per idempotent request; `render` is the entrance's view of the result,
     /// stored for replays.
     func place<Response: Codable & Sendable>(
-        _ placement: Placement, for partnerID: UUID, replaySafe request: IdempotentRequest, at now: Date,
-        render: @escaping @Sendable (PartnerOrderRecord) throws -> Response
+        _ placement: Placement, for partnerID: UUID, replaySafe request: IdempotentRequest,
+        render: @escaping @Sendable (PartnerOrder) throws -> Response
     ) async throws -> Response {
-        try await idempotency.perform(request) { db in
-            try render(try await place(placement, for: partnerID, on: db, at: now))
+        let valid = try validated(placement)
+        let now = clock.now
+        return try await idempotency.perform(request) { db in
+            try render(try await place(valid, for: partnerID, on: db, at: now))
         }
     }
 
-    private func place(_ placement: Placement, for partnerID: UUID, on db: any Database, at now: Date) async throws
-        -> PartnerOrderRecord
-    {
+    private func validated(_ placement: Placement) throws(ValidationFailure) -> Validated {
+        var validator = FieldValidator()
+        let externalRef = validator.optionalText(placement.externalRef, "externalRef", maxLength: 100)
+        let delivery = placement.requestedDeliveryDate.map(CalendarDay.parse)
+        if delivery == .some(nil) { validator.fail("requestedDeliveryDate", "must be a date as YYYY-MM-DD") }
+        do {
+            let draft = try OrderDraft(items: placement.items)
+            try validator.finish()
+            return Validated(draft: draft, placement: placement, externalRef: externalRef, requestedDeliveryDate: delivery ?? nil)
+        } catch {
+            throw ValidationFailure(validator.errors + error.errors)
+        }
+    }
+
+    private func place(_ valid: Validated, for partnerID: UUID, on db: any Database, at now: Date) async throws -> PartnerOrder {
+        let placement = valid.placement
         let current = try await db.lockActivePartner(partnerID)
         var validator = FieldValidator()
-        let catalogue = try await products.bySKU(placement.draft.lines.map(\.sku), on: db)
-        for line in placement.draft.lines {
+        let catalogue = try await products.bySKU(valid.draft.lines.map(\.sku), on: db)
+        for line in valid.draft.lines {
             guard let product = catalogue[line.sku] else {
                 validator.fail("items[\(line.index)].sku", "'\(line.sku)' is not in the catalogue")
                 continue
@@ -49,7 +75,7 @@ struct OrderService {
         }
         try validator.finish()
 
-        let ordered = placement.draft.lines.compactMap { catalogue[$0.sku] }
+        let ordered = valid.draft.lines.compactMap { catalogue[$0.sku] }
         let prices = try await pricing.prices(of: ordered, for: current, at: now, on: db)
         let currency = ordered.first?.listPrice.currency ?? .eur
         guard ordered.allSatisfy({ $0.listPrice.currency == currency }) else {
@@ -60,15 +86,15 @@ struct OrderService {
         order.$partner.id = partnerID
         order.status = .submitted
         order.channel = placement.channel
-        order.externalRef = placement.externalRef
-        order.requestedDeliveryDate = placement.requestedDeliveryDate
+        order.externalRef = valid.externalRef
+        order.requestedDeliveryDate = valid.requestedDeliveryDate
         order.currency = currency.code
         order.placedBy = placement.placedBy
         order.place(at: now)
         var subtotal: Int64 = 0
         var total: Int64 = 0
         var items: [PartnerOrderItemRecord] = []
-        for (number, (line, priced)) in zip(placement.draft.lines, prices).enumerated() {
+        for (number, (line, priced)) in zip(valid.draft.lines, prices).enumerated() {
             let item = PartnerOrderItemRecord()
             item.$product.id = try priced.product.requireID()
             item.lineNumber = number + 1
@@ -93,20 +119,24 @@ struct OrderService {
             item.$order.id = orderID
             try await item.create(on: db)
         }
-        order.$items.value = items
-        order.$partner.value = current
         try await EventOutbox.append(OrderEvents.created(order, id: orderID, lines: items.count), on: db, at: now)
         try await performance.refresh(partnerID, month: Month(containing: order.placedAt), on: db, at: now)
-        return order
+        return try order.value(items: items, partnerName: current.companyName)
     }
 
-    /// Moves the order and records the event; the order must have its items and partner loaded.
-    func move(_ order: PartnerOrderRecord, to next: OrderStatus, note: String?, at now: Date = Date()) async throws {
-        let orderID = try order.requireID()
-        try await writes.transaction(on: database) { db in
+    /// Moves the order and records the event; delivery earns the partner's points.
+    func move(_ orderID: UUID, of partnerID: UUID, to next: OrderStatus, note rawNote: String?) async throws -> PartnerOrder {
+        var validator = FieldValidator()
+        let note = validator.optionalText(rawNote, "note", maxLength: 500)
+        try validator.finish()
+        let now = clock.now
+        return try await writes.transaction(on: database) { db in
             // Lock, then re-read: two concurrent moves cannot both start from the same state.
-            try await db.lockPartner(order.$partner.id)
-            guard let current = try await PartnerOrderRecord.find(orderID, on: db) else {
+            try await db.lockPartner(partnerID)
+            guard
+                let current = try await PartnerOrderRecord.query(on: db).filter(\.$id == orderID).filter(\.$partner.$id == partnerID)
+                    .with(\.$items).with(\.$partner).first()
+            else {
                 throw DomainError.notFound("No order with this id.")
             }
             let previous = current.status
@@ -121,16 +151,14 @@ struct OrderService {
                 let multiplier = partner.tier?.loyaltyMultiplierMilli ?? 1_000
                 // The best points promotion running at delivery applies on top of the tier multiplier.
                 let running = try await promotions.current(for: partner, at: now, on: db)
-                let promotion = running.compactMap(\.promotion.pointsMultiplierMilli).max() ?? 1_000
+                let promotion = running.compactMap(\.pointsMultiplierMilli).max() ?? 1_000
                 try await loyalty.earn(for: current, tierMultiplierMilli: multiplier, promotionMultiplierMilli: promotion, on: db, at: now)
             }
             try await performance.refresh(current.$partner.id, month: Month(containing: current.placedAt), on: db, at: now)
             if Month(containing: now) != Month(containing: current.placedAt) {
                 try await performance.refresh(current.$partner.id, month: Month(containing: now), on: db, at: now)
             }
-            order.status = current.status
-            order.stamp(next, at: now)
-            order.updatedAt = current.updatedAt
+            return try current.value
         }
     }
 }

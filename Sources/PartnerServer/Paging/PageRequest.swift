@@ -43,4 +43,14 @@ struct Page<Item> {
             nextCursor = nil
         }
     }
+
+    private init(items: [Item], nextCursor: String?) {
+        self.items = items
+        self.nextCursor = nextCursor
+    }
+
+    /// The same page with every item transformed (records into values, values into API types).
+    func map<T>(_ transform: (Item) throws -> T) rethrows -> Page<T> {
+        Page<T>(items: try items.map(transform), nextCursor: nextCursor)
+    }
 }

@@ -5,10 +5,11 @@ import PartnerCore
 /// Keeps `PartnerPerformance` rows in step with orders and loyalty, and reads them back as series.
 struct PerformanceService {
     let database: any Database
+    let clock: AppClock
 
     /// Recomputes one partner-month from its orders and loyalty entries, inside the caller's
     /// transaction (which must hold the partner lock on PostgreSQL, see `lockPartner`).
-    func refresh(_ partnerID: UUID, month: Month, on db: any Database, at now: Date = Date()) async throws {
+    func refresh(_ partnerID: UUID, month: Month, on db: any Database, at now: Date) async throws {
         let from = PartnerOrderRecord.millis(month.start)
         let until = PartnerOrderRecord.millis(month.next.start)
         let orders = PartnerOrderRecord.query(on: db).filter(\.$partner.$id == partnerID)
@@ -37,8 +38,8 @@ struct PerformanceService {
 
     /// The months `from`…`to` with zero rows filled in, plus the twelve months before `from` for
     /// year-over-year growth.
-    func series(of partner: PartnerRecord, from: Month, to: Month) async throws -> [MonthlyPerformance] {
-        let partnerID = try partner.requireID()
+    func series(of partner: Partner, from: Month, to: Month) async throws -> [MonthlyPerformance] {
+        let partnerID = partner.id
         let first = from.adding(-12)
         let rows = try await PartnerPerformanceRecord.query(on: database).filter(\.$partner.$id == partnerID)
             .filter(\.$month >= first.description).filter(\.$month <= to.description).all()
@@ -51,9 +52,9 @@ struct PerformanceService {
             months: Month.range(from, to), totals: totals, currency: currency, monthlyTarget: try await monthlyTarget(for: partner))
     }
 
-    /// Revenue over the twelve months before `now`'s month plus the month so far.
-    func trailingRevenue(of partnerID: UUID, at now: Date = Date()) async throws -> Int64 {
-        let current = Month(containing: now)
+    /// Revenue over the twelve months before this month plus the month so far.
+    func trailingRevenue(of partnerID: UUID) async throws -> Int64 {
+        let current = Month(containing: clock.now)
         return try await PartnerPerformanceRecord.query(on: database).filter(\.$partner.$id == partnerID)
             .filter(\.$month > current.adding(-12).description).filter(\.$month <= current.description).all(\.$revenueMinor).reduce(0, +)
     }
@@ -61,20 +62,17 @@ struct PerformanceService {
     /// A twelfth of the annual revenue target of the partner's running contract; without one, a
     /// twelfth of the threshold of the tier above the partner's (or its own, at the top): the pace
     /// that keeps or wins a tier.
-    private func monthlyTarget(for partner: PartnerRecord) async throws -> Int64? {
-        let now = Date()
-        let contracts = try await PartnerContractRecord.query(on: database).filter(\.$partner.$id == partner.requireID())
-            .filter(\.$revenueTargetMinor != nil).sort(\.$startsOn, .descending).all()
-        if let committed = contracts.first(where: { [.active, .renewalDue].contains($0.contractTerms.status(at: now)) }),
-            let target = committed.revenueTargetMinor
-        {
-            return target / 12
+    private func monthlyTarget(for partner: Partner) async throws -> Int64? {
+        let now = clock.now
+        let contracts = try await PartnerContractRecord.query(on: database).filter(\.$partner.$id == partner.id)
+            .filter(\.$revenueTargetMinor != nil).sort(\.$startsOn, .descending).all().map { try $0.value }
+        if let committed = contracts.first(where: { $0.isRunning(at: now) }), let target = committed.annualRevenueTarget {
+            return target.minorUnits / 12
         }
         let tiers = try await PartnerTierRecord.query(on: database).sort(\.$rank).all().map(\.definition).filter {
             $0.applies(to: partner.type)
         }
-        var current: TierDefinition?
-        if let tierID = partner.$tier.id { current = try await PartnerTierRecord.find(tierID, on: database)?.definition }
+        let current = partner.tier?.definition
         let target = tiers.first { $0.rank > (current?.rank ?? Int.min) } ?? current
         guard let threshold = target?.minTrailingRevenue.minorUnits, threshold > 0 else { return nil }
         return threshold / 12

@@ -6,24 +6,84 @@ import PartnerCore
 struct PartnerPricingService {
     let database: any Database
     let writes: WriteSerializer
-    let promotions: PromotionRepository
+    let promotions: PromotionService
+    let catalogue: CatalogService
+    let guardrails: GuardrailService
+    let tiers: TierService
+    let clock: AppClock
 
-    struct PriceList {
-        let partnerID: UUID
-        let tier: PartnerTierRecord?
-        let date: Date
-        let version: Int?
-        let lines: [(product: ProductRecord, price: EffectivePrice, override: PriceOverride?, guardrail: Guardrail?)]
+    static let maxOverrides = 500
+
+    /// The effective price of every active product for `partner` today.
+    func priceList(for partner: Partner) async throws -> PriceList {
+        let date = clock.now
+        guard let record = try await PartnerRecord.query(on: database).filter(\.$id == partner.id).with(\.$tier).first() else {
+            throw DomainError.partnerNotFound
+        }
+        let products = try await ProductRecord.query(on: database).filter(\.$active == true).sort(\.$sku).all()
+        let lines = try await prices(of: products, for: record, at: date, on: database).map {
+            PriceList.Line(product: $0.product.definition, price: $0.price, override: $0.override, guardrail: $0.guardrail)
+        }
+        let version = try await PricingVersionRecord.query(on: database).filter(\.$partner.$id == partner.id)
+            .sort(\.$version, .descending).first()?.version
+        return PriceList(partnerID: partner.id, tier: try record.tier?.value, date: date, version: version, lines: lines)
     }
 
-    /// The effective price of every active product for `partner` (with its tier loaded) on `date`.
-    func priceList(for partner: PartnerRecord, at date: Date = Date()) async throws -> PriceList {
-        let partnerID = try partner.requireID()
-        let products = try await ProductRecord.query(on: database).filter(\.$active == true).sort(\.$sku).all()
-        let lines = try await prices(of: products, for: partner, at: date, on: database)
-        let version = try await PricingVersionRecord.query(on: database).filter(\.$partner.$id == partnerID)
-            .sort(\.$version, .descending).first()?.version
-        return PriceList(partnerID: partnerID, tier: partner.tier, date: date, version: version, lines: lines)
+    /// Validates the change against the catalogue and the guardrails (nothing is saved if a line
+    /// fails), applies it as a new version, and returns the new price list.
+    func change(_ submission: PricingSubmission, for partner: Partner, by userID: UUID) async throws -> PriceList {
+        try await apply(try await validated(submission, for: partner), to: partner.id, by: userID)
+        guard let current = try await PartnerRecord.query(on: database).filter(\.$id == partner.id).with(\.$tier).first() else {
+            throw DomainError.partnerNotFound
+        }
+        return try await priceList(for: try current.value)
+    }
+
+    private func validated(_ submission: PricingSubmission, for partner: Partner) async throws -> PricingChange {
+        var validator = FieldValidator()
+        let reason = validator.requiredText(submission.reason, "reason", maxLength: 500, minLength: 3) ?? ""
+        let lines = submission.overrides
+        validator.check(lines.count <= Self.maxOverrides, "overrides", "must contain at most \(Self.maxOverrides) lines")
+        var tier = partner.tier
+        var tierChanged = false
+        if let code = submission.tierCode {
+            do {
+                tier = try await tiers.resolve(code: code, for: partner.type, defaultingToEntry: false)
+                tierChanged = tier?.id != partner.tier?.id
+            } catch let failure as ValidationFailure {
+                for error in failure.errors { validator.fail(error.field, error.message) }
+            }
+        }
+        let products = try await catalogue.bySKU(lines.map { ProductDefinition.normalizedSKU($0.sku) })
+        let guardrailsByProduct = try await guardrails.byProduct()
+        var changes: [PricingChange.OverrideChange] = []
+        var seen: Set<String> = []
+        for (index, line) in lines.enumerated() {
+            let prefix = "overrides[\(index)]."
+            let sku = ProductDefinition.normalizedSKU(line.sku)
+            guard let product = products[sku], let productID = product.id else {
+                validator.fail(prefix + "sku", "'\(line.sku)' is not in the catalogue")
+                continue
+            }
+            guard seen.insert(sku).inserted else {
+                validator.fail(prefix + "sku", "repeats \(sku) from an earlier line")
+                continue
+            }
+            guard
+                let override = PriceOverride.validated(
+                    sku: product.sku, listPrice: product.listPrice, unitPrice: line.unitPrice, discountPercent: line.discountPercent,
+                    validFrom: line.validFrom, validTo: line.validTo, prefix: prefix, validator: &validator)
+            else {
+                if line.unitPrice == nil && line.discountPercent == nil { changes.append(.remove(product: product)) }
+                continue
+            }
+            let violations = override.violations(
+                listPrice: product.listPrice, unitCost: product.unitCost, guardrail: guardrailsByProduct[productID], prefix: prefix)
+            for violation in violations { validator.fail(violation.field, violation.message) }
+            changes.append(.set(product: product, override: override))
+        }
+        try validator.finish()
+        return PricingChange(tier: tier, tierChanged: tierChanged, overrides: changes, reason: reason)
     }
 
     /// Prices `products` for `partner` (tier loaded or not) with the engine: overrides, tier,
@@ -40,8 +100,7 @@ struct PartnerPricingService {
         var tier = partner.$tier.value ?? nil
         if tier == nil, let tierID = partner.$tier.id { tier = try await PartnerTierRecord.find(tierID, on: db) }
         let tierDiscount = tier?.baseDiscountBasisPoints ?? 0
-        let promotions = try await promotions.current(for: partner, at: date, on: db).map(
-            \.promotion)
+        let promotions = try await promotions.current(for: partner, at: date, on: db)
         return try products.map { product in
             let productID = try product.requireID()
             let override = overrideByProduct[productID]?.override(sku: product.sku, currency: product.listPrice.currency)
@@ -59,12 +118,13 @@ struct PartnerPricingService {
     /// Applies the change, records a version with every before/after value and emits
     /// `partner.pricing.changed`, all in one transaction. Returns `nil` when nothing changed.
     @discardableResult
-    func apply(_ change: PricingChange, to partner: PartnerRecord, by userID: UUID, at date: Date = Date()) async throws -> Int? {
-        let partnerID = try partner.requireID()
-        return try await writes.transaction(on: database) { db in
+    private func apply(_ change: PricingChange, to partnerID: UUID, by userID: UUID) async throws -> Int? {
+        let date = clock.now
+        return try await writes.transaction(on: database) { db -> Int? in
             try await db.lockPartner(partnerID)
             var entries: [PricingChangeEntry] = []
             if change.tierChanged {
+                guard let partner = try await PartnerRecord.find(partnerID, on: db) else { throw DomainError.partnerNotFound }
                 var previous: String?
                 if let tierID = partner.$tier.id { previous = try await PartnerTierRecord.find(tierID, on: db)?.code }
                 entries.append(PricingChangeEntry(field: "tierCode", previous: previous, current: change.tier?.code))
@@ -105,10 +165,10 @@ struct PartnerPricingService {
         }
     }
 
-    func history(of partnerID: UUID, page: PageRequest) async throws -> Page<PricingVersionRecord> {
+    func history(of partnerID: UUID, page: PageRequest) async throws -> Page<PricingVersion> {
         let query = PricingVersionRecord.query(on: database).filter(\.$partner.$id == partnerID)
         if let before = try page.position(Int.self) { query.filter(\.$version < before) }
-        let rows = try await query.sort(\.$version, .descending).limit(page.limit + 1).all()
+        let rows = try await query.sort(\.$version, .descending).limit(page.limit + 1).all().map { try $0.value }
         return Page(rows: rows, limit: page.limit) { $0.version }
     }
 }

@@ -1,6 +1,22 @@
 import Foundation
 import PartnerCore
 
+/// A partner pricing change as a client sent it; `PartnerPricingService.change` validates it.
+struct PricingSubmission: Sendable {
+    struct Override: Sendable {
+        let sku: String
+        let unitPrice: (amount: String, currency: String)?
+        let discountPercent: Double?
+        let validFrom: String?
+        let validTo: String?
+    }
+
+    /// A tier code; an empty string removes the tier.
+    let tierCode: String?
+    let overrides: [Override]
+    let reason: String
+}
+
 /// A validated request to change a partner's pricing.
 struct PricingChange: Sendable {
     enum OverrideChange: Sendable {
@@ -14,15 +30,8 @@ struct PricingChange: Sendable {
         }
     }
 
-    var tier: PartnerTierRecord?
+    var tier: PartnerTier?
     var tierChanged: Bool
     var overrides: [OverrideChange]
     var reason: String
-}
-
-/// One entry of a pricing version: a field with its value before and after.
-struct PricingChangeEntry: Codable, Equatable, Sendable {
-    let field: String
-    let previous: String?
-    let current: String?
 }

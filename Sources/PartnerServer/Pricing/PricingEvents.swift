@@ -1,4 +1,5 @@
 import Foundation
+import PartnerCore
 
 enum PricingEvents {
     struct Changed: Encodable, Sendable {

@@ -9,12 +9,28 @@ struct LowStockPolicy {
     let database: any Database
     let writes: WriteSerializer
     let refills: StandRefillService
+    let clock: AppClock
+
+    /// What the hook found at each location, and when.
+    struct Check: Sendable {
+        struct Location: Sendable {
+            let locationID: UUID
+            let lowSKUs: [String]
+            /// `none`, `created` or `existing`.
+            let action: String
+            let refill: StandRefill?
+        }
+
+        let evaluatedAt: Date
+        let evaluations: [Location]
+    }
 
     /// The Automation OS hook as one transaction after the stand's lock: the given location (or
     /// every location) is evaluated for `skus` (or every SKU), each of which must be on the stand's
     /// planogram.
-    func check(_ standID: UUID, locationID: UUID?, skus: Set<String>?, at now: Date) async throws -> [Evaluation] {
-        try await writes.transaction(on: database) { db in
+    func check(_ standID: UUID, locationID: UUID?, skus: Set<String>?) async throws -> Check {
+        let now = clock.now
+        return try await writes.transaction(on: database) { db in
             try await db.lockPartner(standID)
             guard let stand = try await StandPartnerRecord.find(standID, on: db) else {
                 throw DomainError.notFound("No stand with this id.")
@@ -32,7 +48,13 @@ struct LowStockPolicy {
                     throw ValidationFailure(field: "skus", message: "not on this stand's planogram: \(unknown.joined(separator: ", "))")
                 }
             }
-            return try await evaluate(stand: stand, locations: locations, skus: skus, on: db, at: now)
+            let evaluations = try await evaluate(stand: stand, locations: locations, skus: skus, on: db, at: now)
+            return Check(
+                evaluatedAt: now,
+                evaluations: try evaluations.map {
+                    Check.Location(
+                        locationID: try $0.location.requireID(), lowSKUs: $0.lowSKUs, action: $0.action, refill: try $0.refill?.value)
+                })
         }
     }
 
@@ -59,7 +81,7 @@ struct LowStockPolicy {
         return raised
     }
 
-    struct Evaluation {
+    private struct Evaluation {
         let location: StandLocationRecord
         let lowSKUs: [String]
         let action: String

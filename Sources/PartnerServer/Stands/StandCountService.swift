@@ -19,20 +19,20 @@ struct StandCountService {
 
     let idempotency: IdempotencyStore
     let lowStock: LowStockPolicy
+    let clock: AppClock
 
     /// Records the count once per idempotent request, in one transaction after the stand's lock.
     func record<Response: Codable & Sendable>(
-        _ count: Count, stand standID: UUID, replaySafe request: IdempotentRequest, at now: Date,
-        render: @escaping @Sendable (StandInventorySnapshotRecord) throws -> Response
+        _ count: Count, stand standID: UUID, replaySafe request: IdempotentRequest,
+        render: @escaping @Sendable (InventoryCount) throws -> Response
     ) async throws -> Response {
-        try await idempotency.perform(request) { db in
+        let now = clock.now
+        return try await idempotency.perform(request) { db in
             try render(try await record(count, stand: standID, on: db, at: now))
         }
     }
 
-    private func record(_ count: Count, stand standID: UUID, on db: any Database, at now: Date) async throws
-        -> StandInventorySnapshotRecord
-    {
+    private func record(_ count: Count, stand standID: UUID, on db: any Database, at now: Date) async throws -> InventoryCount {
         try await db.lockPartner(standID)
         guard let stand = try await StandPartnerRecord.find(standID, on: db) else { throw DomainError.notFound("No stand with this id.") }
         let location = try await StandSaleService.location(count.locationID, of: standID, on: db)
@@ -96,7 +96,7 @@ struct StandCountService {
         snapshot.$lines.value = lines
         try await EventOutbox.append(StandEvents.counted(snapshot), on: db, at: now)
         _ = try await lowStock.react(to: crossed, stand: stand, location: location, on: db, at: now)
-        return snapshot
+        return try snapshot.value(lines: lines)
     }
 
     /// Units sold (by `soldAt`) and delivered (by delivery time) at the location after `since`.

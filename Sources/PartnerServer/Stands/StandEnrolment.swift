@@ -13,13 +13,15 @@ struct StandEnrolment {
     let writes: WriteSerializer
     let database: any Database
     let refills: StandRefillService
-    let products: ProductRepository
+    let products: CatalogService
+    let clock: AppClock
 
     func enrol(
         _ source: PartnerSource, package: StandPackage, locations: [StandLocationDraft], planogram requested: [Planogram.Line]?,
-        by userID: UUID, at now: Date = Date()
+        by userID: UUID
     ) async throws -> UUID {
-        try await writes.transaction(on: database) { db in
+        let now = clock.now
+        return try await writes.transaction(on: database) { db in
             let tier = try await PartnerTierRecord.query(on: db).filter(\.$code == package.rawValue).first()
             let partner = try await resolvePartner(source, tier: tier, on: db, at: now)
             let standID = try partner.requireID()
@@ -91,14 +93,8 @@ struct StandEnrolment {
             return partner
         case .new(let profile, let status):
             let partner = PartnerRecord(profile: profile, status: status, tierID: tier?.id)
-            let sameName = try await PartnerRecord.query(on: db).filter(\.$type == .stand).filter(\.$companyKey == profile.companyKey)
-                .count()
-            guard sameName == 0 else { throw DomainError.conflict("A stand partner named '\(profile.companyName)' is already registered.") }
-            do {
-                try await partner.create(on: db)
-            } catch  where error.isConstraintViolation {
-                throw DomainError.conflict("A partner with the same company name or tax id is already registered.")
-            }
+            try await PartnerService.checkDuplicates(of: profile, excluding: nil, on: db)
+            try await PartnerService.saving { try await partner.create(on: db) }
             try await EventOutbox.append(PartnerEvents.created(partner, id: try partner.requireID(), tierCode: tier?.code), on: db, at: now)
             return partner
         }

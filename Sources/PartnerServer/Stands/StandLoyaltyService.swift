@@ -7,7 +7,16 @@ import SQLKit
 /// package rate on each sale, streak bonuses for days without a stock-out, sales milestones.
 /// Every entry has a key unique per stand, so nothing is booked twice.
 struct StandLoyaltyService {
+    let database: any Database
     let rules: StandLoyaltyRules
+
+    /// The stand's balance, lifetime earnings and one page of its ledger, newest first.
+    func account(of standID: UUID, page: PageRequest) async throws -> ((balance: Int, lifetimeEarned: Int), Page<LoyaltyEntry>) {
+        let totals = try await Self.balance(of: standID, on: database)
+        let entries = try await StandLoyaltyLedgerRecord.query(on: database).filter(\.$stand.$id == standID)
+            .newestFirst(by: \.$occurredAtMillis, page: page).map { try $0.value }
+        return (totals, entries)
+    }
 
     /// Earns for `sale` (dated when it was sold, so a late upload counts in its own period) and books
     /// any bonus it unlocks; returns the points the sale itself earned.
@@ -74,10 +83,5 @@ struct StandLoyaltyService {
     static func balance(of standID: UUID, on db: any Database) async throws -> (balance: Int, lifetimeEarned: Int) {
         let points = try await StandLoyaltyLedgerRecord.query(on: db).filter(\.$stand.$id == standID).all(\.$points)
         return (points.reduce(0, +), points.filter { $0 > 0 }.reduce(0, +))
-    }
-
-    static func entries(of standID: UUID, page: PageRequest, on db: any Database) async throws -> Page<StandLoyaltyLedgerRecord> {
-        return try await StandLoyaltyLedgerRecord.query(on: db).filter(\.$stand.$id == standID).newestFirst(
-            by: \.$occurredAtMillis, page: page)
     }
 }

@@ -12,9 +12,11 @@ import SQLKit
 struct StandPayoutService {
     let writes: WriteSerializer
     let database: any Database
+    let clock: AppClock
 
     /// The stand's closed payouts, newest first, with the running month on top.
-    func statements(of standID: UUID, now: Date) async throws -> [StandPayoutStatement] {
+    func statements(of standID: UUID) async throws -> [StandPayoutStatement] {
+        let now = clock.now
         guard let stand = try await StandPartnerRecord.find(standID, on: database) else {
             throw DomainError.notFound("No stand with this id.")
         }
@@ -35,7 +37,8 @@ struct StandPayoutService {
     }
 
     /// Books `month` for every stand enrolled before it ended; a stand already closed books nothing.
-    func close(_ month: Month, now: Date) async throws -> StandPayoutClose {
+    func close(_ month: Month) async throws -> StandPayoutClose {
+        let now = clock.now
         guard month < Month(containing: now) else { throw ValidationFailure(field: "period", message: "must be a month that has ended") }
         let end = month.next.start
         // Stands enrolled by the month's end, and any stand with unpaid sales dated before it.

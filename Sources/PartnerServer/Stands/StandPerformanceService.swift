@@ -16,7 +16,7 @@ struct StandPerformanceService {
     }
 
     struct LocationRow {
-        let location: StandLocationRecord
+        let location: StandLocation
         var revenueMinor: Int64 = 0
         var units = 0
         var salesCount = 0
@@ -42,32 +42,43 @@ struct StandPerformanceService {
     }
 
     let database: any Database
+    let stands: StandRepository
+    let clock: AppClock
+
+    /// The stand's sales of the days `from` through `through` (whole UTC days), as plain values: the
+    /// data the report and the AI Stand Coach both read.
+    func sales(of standID: UUID, from: Date, through: Date) async throws -> [StandSale] {
+        let start = PartnerOrderRecord.millis(from)
+        let end = PartnerOrderRecord.millis(through.addingTimeInterval(86_400))
+        return try await StandOrderRecord.query(on: database).filter(\.$stand.$id == standID)
+            .filter(\.$soldAtMillis >= start).filter(\.$soldAtMillis < end).with(\.$items).all().map { try $0.value }
+    }
 
     /// The stand's report for the days `from` through `through`, ranked against stands of the same
     /// package in its partner's region.
-    func report(of stand: StandPartnerRecord, from: Date, through: Date, now: Date) async throws -> Report {
-        let standID = try stand.requireID()
+    func report(of stand: Stand, from: Date, through: Date) async throws -> Report {
+        let now = clock.now
+        let standID = stand.id
         guard let region = try await PartnerRecord.find(standID, on: database)?.region else { throw DomainError.partnerNotFound }
         let start = PartnerOrderRecord.millis(from)
         let end = PartnerOrderRecord.millis(through.addingTimeInterval(86_400))
         let days = max(1, Int((through.timeIntervalSince(from) / 86_400).rounded()) + 1)
-        let sales = try await StandOrderRecord.query(on: database).filter(\.$stand.$id == standID)
-            .filter(\.$soldAtMillis >= start).filter(\.$soldAtMillis < end).with(\.$items).all()
-        let locations = try await StandLocationRecord.query(on: database).filter(\.$stand.$id == standID).sort(\.$name).all()
-        let shelf = try await StandInventoryRecord.query(on: database).filter(\.$stand.$id == standID).with(\.$product).all()
+        let sales = try await sales(of: standID, from: from, through: through)
+        let locations = try await stands.locations(of: standID)
+        let shelf = try await stands.shelf(of: standID)
 
         var skus: [String: SKURow] = [:]
         for line in shelf {
-            skus[line.sku, default: SKURow(sku: line.sku, name: line.product.name)].onHand += line.onHand
+            skus[line.sku, default: SKURow(sku: line.sku, name: line.name)].onHand += line.level.onHand
         }
-        var byLocation = Dictionary(firstValues: try locations.map { (try $0.requireID(), LocationRow(location: $0)) })
+        var byLocation = Dictionary(firstValues: locations.map { ($0.id, LocationRow(location: $0)) })
         for sale in sales {
-            byLocation[sale.$location.id]?.revenueMinor += sale.totalMinor
-            byLocation[sale.$location.id]?.units += sale.units
-            byLocation[sale.$location.id]?.salesCount += 1
-            for item in sale.items {
+            byLocation[sale.locationID]?.revenueMinor += sale.total.minorUnits
+            byLocation[sale.locationID]?.units += sale.units
+            byLocation[sale.locationID]?.salesCount += 1
+            for item in sale.lines {
                 skus[item.sku, default: SKURow(sku: item.sku, name: item.name)].units += item.quantity
-                skus[item.sku]?.revenueMinor += item.lineTotalMinor
+                skus[item.sku]?.revenueMinor += item.lineTotal.minorUnits
             }
         }
         for key in skus.keys {
@@ -85,12 +96,12 @@ struct StandPerformanceService {
             byLocation[id]?.stockOutDays = StockOutCalendar.days(own, from: from, through: through, now: now)
         }
 
-        let revenue = sales.reduce(Int64(0)) { $0 + $1.totalMinor }
+        let revenue = sales.reduce(Int64(0)) { $0 + $1.total.minorUnits }
         let units = sales.reduce(0) { $0 + $1.units }
-        let onHand = shelf.reduce(0) { $0 + $1.onHand }
+        let onHand = shelf.reduce(0) { $0 + $1.level.onHand }
         let peers = try await peerRevenue(of: stand, region: region, start: start, end: end)
         return Report(
-            from: from, through: through, currency: sales.first?.money ?? .eur, revenueMinor: revenue, units: units,
+            from: from, through: through, currency: sales.first?.total.currency ?? .eur, revenueMinor: revenue, units: units,
             salesCount: sales.count,
             sellThroughPercent: StandKPI.rounded(StandKPI.sellThroughPercent(sold: units, onHand: onHand)),
             stockOutDays: StockOutCalendar.days(intervals, from: from, through: through, now: now),
@@ -98,7 +109,7 @@ struct StandPerformanceService {
             refillLeadTimeDays: try await leadTime(of: standID, start: start, end: end),
             pointsEarned: try await pointsEarned(by: standID, start: start, end: end),
             rankPercentile: StandKPI.rounded(StandKPI.percentileRank(of: revenue, among: peers)), peerCount: peers.count,
-            locations: locations.compactMap { $0.id.flatMap { byLocation[$0] } },
+            locations: locations.compactMap { byLocation[$0.id] },
             skus: skus.values.sorted { ($0.revenueMinor, $1.sku) > ($1.revenueMinor, $0.sku) })
     }
 
@@ -118,11 +129,11 @@ struct StandPerformanceService {
     }
 
     /// Revenue in the period of every other stand with the same package and partner region.
-    private func peerRevenue(of stand: StandPartnerRecord, region: String, start: Int64, end: Int64) async throws -> [Int64] {
-        let standID = try stand.requireID()
+    private func peerRevenue(of stand: Stand, region: String, start: Int64, end: Int64) async throws -> [Int64] {
+        let standID = stand.id
         let peers = try await StandPartnerRecord.query(on: database)
             .join(PartnerRecord.self, on: \StandPartnerRecord.$id == \PartnerRecord.$id)
-            .filter(PartnerRecord.self, \.$region == region).filter(\.$packageLevel == stand.packageLevel)
+            .filter(PartnerRecord.self, \.$region == region).filter(\.$packageLevel == stand.package)
             .filter(\.$id != standID).all(\.$id)
         guard !peers.isEmpty else { return [] }
         struct Row: Decodable {

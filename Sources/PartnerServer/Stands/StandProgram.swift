@@ -14,20 +14,22 @@ struct StandProgram {
     let counts: StandCountService
     let performance: StandPerformanceService
     let payouts: StandPayoutService
+    let loyalty: StandLoyaltyService
 
     init(
         database: any Database, writes: WriteSerializer, idempotency: IdempotencyStore, pricing: PartnerPricingService,
-        products: ProductRepository, loyaltyRules: StandLoyaltyRules = .init()
+        products: CatalogService, clock: AppClock, loyaltyRules: StandLoyaltyRules = .init()
     ) {
         self.database = database
         self.writes = writes
-        repository = StandRepository(database: database)
-        refills = StandRefillService(database: database, writes: writes, idempotency: idempotency, pricing: pricing)
-        lowStock = LowStockPolicy(database: database, writes: writes, refills: refills)
-        enrolment = StandEnrolment(writes: writes, database: database, refills: refills, products: products)
-        sales = StandSaleService(idempotency: idempotency, loyalty: StandLoyaltyService(rules: loyaltyRules), lowStock: lowStock)
-        counts = StandCountService(idempotency: idempotency, lowStock: lowStock)
-        performance = StandPerformanceService(database: database)
-        payouts = StandPayoutService(writes: writes, database: database)
+        repository = StandRepository(database: database, clock: clock)
+        loyalty = StandLoyaltyService(database: database, rules: loyaltyRules)
+        refills = StandRefillService(database: database, writes: writes, idempotency: idempotency, pricing: pricing, clock: clock)
+        lowStock = LowStockPolicy(database: database, writes: writes, refills: refills, clock: clock)
+        enrolment = StandEnrolment(writes: writes, database: database, refills: refills, products: products, clock: clock)
+        sales = StandSaleService(idempotency: idempotency, loyalty: loyalty, lowStock: lowStock, clock: clock)
+        counts = StandCountService(idempotency: idempotency, lowStock: lowStock, clock: clock)
+        performance = StandPerformanceService(database: database, stands: repository, clock: clock)
+        payouts = StandPayoutService(writes: writes, database: database, clock: clock)
     }
 }

@@ -27,6 +27,7 @@ struct StandRefillService {
     let writes: WriteSerializer
     let idempotency: IdempotencyStore
     let pricing: PartnerPricingService
+    let clock: AppClock
 
     /// The refill in flight for a location, if any.
     static func inFlight(at locationID: UUID, on db: any Database) async throws -> StandRefillOrderRecord? {
@@ -38,16 +39,17 @@ struct StandRefillService {
     /// A refill asked for by the stand or HQ, once per idempotent request, in one transaction after
     /// the stand's lock; 422 when nothing needs refilling.
     func request<Response: Codable & Sendable>(
-        _ request: Request, stand standID: UUID, locationID: UUID, replaySafe: IdempotentRequest, at now: Date,
-        render: @escaping @Sendable (StandRefillOrderRecord) throws -> Response
+        _ request: Request, stand standID: UUID, locationID: UUID, replaySafe: IdempotentRequest,
+        render: @escaping @Sendable (StandRefill) throws -> Response
     ) async throws -> Response {
-        try await idempotency.perform(replaySafe) { db in
+        let now = clock.now
+        return try await idempotency.perform(replaySafe) { db in
             _ = try await db.lockActivePartner(standID)
             let location = try await StandSaleService.location(locationID, of: standID, on: db)
             guard let refill = try await self.request(request, stand: standID, location: location, on: db, at: now) else {
                 throw ValidationFailure(field: "items", message: "nothing to refill: every SKU is at or above par with what is on order")
             }
-            return try render(refill)
+            return try render(try refill.value)
         }
     }
 
@@ -122,8 +124,9 @@ struct StandRefillService {
     }
 
     /// Applies a status change in its own transaction and returns the refill with its lines.
-    func move(_ refillID: UUID, _ transition: Transition, at now: Date = Date()) async throws -> StandRefillOrderRecord {
-        try await writes.transaction(on: database) { db in
+    func move(_ refillID: UUID, _ transition: Transition) async throws -> StandRefill {
+        let now = clock.now
+        return try await writes.transaction(on: database) { db in
             guard let standID = try await StandRefillOrderRecord.find(refillID, on: db)?.$stand.id else {
                 throw DomainError.notFound("No refill with this id.")
             }
@@ -162,7 +165,7 @@ struct StandRefillService {
             if transition.next == .confirmed, let due = refill.paymentDueDate {
                 try await EventOutbox.append(StandEvents.paymentScheduled(refill, dueDate: due), on: db, at: now)
             }
-            return refill
+            return try refill.value(lines: lines)
         }
     }
 

@@ -29,19 +29,21 @@ struct StandSaleService {
     let idempotency: IdempotencyStore
     let loyalty: StandLoyaltyService
     let lowStock: LowStockPolicy
+    let clock: AppClock
 
     /// Records the sale once per idempotent request, in one transaction after the stand's lock;
     /// `render` is the entrance's view of it, stored for replays.
     func record<Response: Codable & Sendable>(
-        _ sale: Sale, stand standID: UUID, replaySafe request: IdempotentRequest, at now: Date,
-        render: @escaping @Sendable (StandOrderRecord) throws -> Response
+        _ sale: Sale, stand standID: UUID, replaySafe request: IdempotentRequest,
+        render: @escaping @Sendable (StandSale) throws -> Response
     ) async throws -> Response {
-        try await idempotency.perform(request) { db in
+        let now = clock.now
+        return try await idempotency.perform(request) { db in
             try render(try await record(sale, stand: standID, on: db, at: now))
         }
     }
 
-    private func record(_ sale: Sale, stand standID: UUID, on db: any Database, at now: Date) async throws -> StandOrderRecord {
+    private func record(_ sale: Sale, stand standID: UUID, on db: any Database, at now: Date) async throws -> StandSale {
         _ = try await db.lockActivePartner(standID)
         guard let stand = try await StandPartnerRecord.find(standID, on: db) else { throw DomainError.notFound("No stand with this id.") }
         let location = try await Self.location(sale.locationID, of: standID, on: db)
@@ -107,7 +109,7 @@ struct StandSaleService {
         order.refillID = try await lowStock.react(to: crossed, stand: stand, location: location, on: db, at: now)?.requireID()
         try await order.update(on: db)
         try await EventOutbox.append(StandEvents.saleRecorded(order), on: db, at: now)
-        return order
+        return try order.value(items: items)
     }
 
     /// The given location of the stand, or its only one; 422 otherwise.

@@ -12,6 +12,7 @@ import SQLKit
 struct AccessService {
     let database: any Database
     let writes: WriteSerializer
+    let clock: AppClock
 
     func removeMember(_ userID: UUID, from partnerID: UUID) async throws {
         try await writes.transaction(on: database) { db in
@@ -27,10 +28,11 @@ struct AccessService {
         }
     }
 
-    func disable(_ userID: UUID, now: Date) async throws -> UserRecord {
-        try await writes.transaction(on: database) { db in
+    func disable(_ userID: UUID) async throws -> UserAccount {
+        let now = clock.now
+        return try await writes.transaction(on: database) { db in
             guard let user = try await UserRecord.find(userID, on: db) else { throw DomainError.notFound("No user with this id.") }
-            guard user.disabledAt == nil else { return user }
+            guard user.disabledAt == nil else { return try user.value }
             if user.role == .admin {
                 try await Self.lockAdmins(on: db)
                 let others = try await UserRecord.query(on: db).filter(\.$role == .admin).filter(\.$disabledAt == nil)
@@ -49,23 +51,24 @@ struct AccessService {
             user.disabledAt = now
             try await user.update(on: db)
             try await Self.revokeTokens(of: userID, except: nil, at: now, on: db)
-            return user
+            return try user.value
         }
     }
 
-    func enable(_ userID: UUID) async throws -> UserRecord {
+    func enable(_ userID: UUID) async throws -> UserAccount {
         try await writes.transaction(on: database) { db in
             guard let user = try await UserRecord.find(userID, on: db), user.role != .service else {
                 throw DomainError.notFound("No user with this id.")
             }
             user.disabledAt = nil
             try await user.update(on: db)
-            return user
+            return try user.value
         }
     }
 
     /// Revokes an integration (its service user and token); `id` is the id its creation returned.
-    func revokeServiceToken(_ id: UUID, now: Date) async throws {
+    func revokeServiceToken(_ id: UUID) async throws {
+        let now = clock.now
         try await writes.transaction(on: database) { db in
             guard let user = try await UserRecord.find(id, on: db), user.role == .service else {
                 throw DomainError.notFound("No integration token with this id.")
@@ -104,9 +107,10 @@ struct AccessService {
         return Page(rows: summaries, limit: page.limit) { emails[$0.id] ?? "" }
     }
 
-    /// Stores a new password hash (verified and hashed by the entrance) and revokes every token of
+    /// Stores a new password hash (verified and hashed by `SignInService`) and revokes every token of
     /// the user but `keeping`.
-    func setPassword(of userID: UUID, hash: String, keeping tokenID: UUID?, now: Date) async throws {
+    func setPassword(of userID: UUID, hash: String, keeping tokenID: UUID?) async throws {
+        let now = clock.now
         try await writes.transaction(on: database) { db in
             guard let user = try await UserRecord.find(userID, on: db) else { throw DomainError.notFound("No user with this id.") }
             user.passwordHash = hash

@@ -17,6 +17,10 @@ func withTestApp(
     _ body: (TestWorld) async throws -> Void
 ) async throws {
     var configuration = AppConfiguration(database: .sqliteMemory, logLevel: .warning, passwordCost: 4)
+    // Every test starts at the same instant, so no assertion depends on today's date; the clock
+    // ticks a millisecond a reading, so what happens later in a test is also later in time.
+    let clock = TickingClock(start: TestWorld.now)
+    configuration.clock = { clock.next() }
     configuration.dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("partneros-test-\(UUID().uuidString)").path
     var schema: String?
     if let url = ProcessInfo.processInfo.environment["PARTNEROS_TEST_DATABASE_URL"], !url.isEmpty {
@@ -53,32 +57,37 @@ private func tearDown(_ app: Application, schema: String?, dataDirectory: String
 struct TestWorld {
     let app: Application
 
-    var users: UserRepository { UserRepository(database: app.db, writes: app.partnerOS.writes) }
-    var partners: PartnerRepository { PartnerRepository(database: app.db, writes: app.partnerOS.writes) }
+    var services: PartnerOSServices { app.partnerOS }
+    var users: UserService { services.users }
+    var partners: PartnerService { services.partners }
 
     static let password = "correct horse battery"
 
+    /// The instant every test's clock starts at: mid-month, mid-week, midday UTC.
+    static let now = Date(timeIntervalSince1970: 1_795_003_200)  // 2026-11-18T12:00:00Z, a Wednesday
+    var now: Date { Self.now }
+
     /// A user with a bearer token.
     struct Account {
-        let user: UserRecord
+        let user: UserAccount
         let token: String
-        var id: UUID { user.id! }
+        var id: UUID { user.id }
         var authorization: HTTPHeaders { ["Authorization": "Bearer \(token)"] }
     }
 
     func account(_ role: UserRole, email: String? = nil) async throws -> Account {
-        let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(Self.password).get()
+        let hash = try await services.signIn.hash(Self.password)
         let user = try await users.create(
             email: email ?? "\(role.rawValue).\(UUID().uuidString.prefix(8).lowercased())@example.com",
             name: "Test \(role.rawValue)", passwordHash: hash, role: role)
-        let issued = try await users.issueToken(for: user.id!, lifetime: 3600)
+        let issued = try await users.issueToken(for: user.id, lifetime: 3600)
         return Account(user: user, token: issued.token)
     }
 
     /// A partner-role user linked to `partner` with `role`.
-    func member(of partner: PartnerRecord, role: MemberRole = .owner) async throws -> Account {
+    func member(of partner: Partner, role: MemberRole = .owner) async throws -> Account {
         let account = try await account(.partner)
-        _ = try await users.link(userID: account.id, to: partner.id!, role: role)
+        _ = try await users.link(userID: account.id, to: partner.id, role: role)
         return account
     }
 
@@ -86,12 +95,15 @@ struct TestWorld {
         _ name: String = "Partner \(UUID().uuidString.prefix(6))", type: PartnerType = .dealer,
         region: String = "DACH", status: PartnerStatus = .active, tierCode: String? = "bronze",
         city: String? = "Berlin", taxId: String? = nil
-    ) async throws -> PartnerRecord {
+    ) async throws -> Partner {
         let profile = PartnerProfile(
             type: type, companyName: name, email: "contact@\(UUID().uuidString.prefix(8).lowercased()).example.com",
             region: region, country: "DE", city: city, taxId: taxId)
-        let tier = try await tierCode.asyncMap { try await TierRepository(database: app.db, writes: app.partnerOS.writes).find(code: $0) }
-        return try await partners.create(profile, status: status, tier: tier ?? nil)
+        let created = try await partners.create(profile, status: status == .applicant ? .applicant : .active, tierCode: tierCode ?? "")
+        guard status != created.status else { return created }
+        var edit = PartnerEdit()
+        edit.status = status
+        return try await partners.update(created.id, with: edit)
     }
 
     func events(ofType type: String) async throws -> [OutboxEventRecord] {
@@ -99,9 +111,19 @@ struct TestWorld {
     }
 }
 
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
+/// A deterministic clock for tests: `start`, then a millisecond later at every reading.
+final class TickingClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+
+    init(start: Date) {
+        current = start
+    }
+
+    func next() -> Date {
+        lock.lock()
+        defer { lock.unlock() }
+        current = current.addingTimeInterval(0.001)
+        return current
     }
 }

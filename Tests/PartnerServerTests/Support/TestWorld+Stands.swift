@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import PartnerCore
 import Testing
 import Vapor
 import VaporTesting
@@ -42,12 +43,18 @@ extension TestWorld {
         return result
     }
 
+    /// The stand's partner.
+    func partner(of stand: Stand) async throws -> Partner {
+        let id = try #require(UUID(uuidString: stand.id))
+        return try #require(try await partners.find(id, scope: AccessScope(role: .admin)))
+    }
+
     /// HQ staff, a stocked stand of `package` on the test catalogue, and a manager of that stand.
     func stockedStand(package: String = "plus") async throws -> (staff: Account, stand: Stand, manager: Account) {
         let staff = try await account(.staff)
         try await seedCatalogue(as: staff)
         let stand = try await enrolStand(as: staff, package: package)
-        let partner = try #require(try await PartnerRecord.find(UUID(uuidString: stand.id), on: app.db))
+        let partner = try await partner(of: stand)
         return (staff, stand, try await member(of: partner, role: .manager))
     }
 
@@ -77,7 +84,7 @@ extension TestWorld {
         key: String = UUID().uuidString
     ) async throws -> TestingHTTPResponse {
         let site = location.map { #","locationId":"\#($0)""# } ?? ""
-        let when = soldAt ?? ISO8601DateFormatter().string(from: Date())
+        let when = soldAt ?? ISO8601DateFormatter().string(from: TestWorld.now)
         return try await send(
             .POST, "/api/v1/stand/sales-record", as: account,
             json: #"{"standId":"\#(stand.id)"\#(site),"soldAt":"\#(when)","items":\#(items),"payment":{"method":"qr","qrCodeId":"QR-1"}}"#,

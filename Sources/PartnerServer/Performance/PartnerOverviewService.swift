@@ -1,0 +1,38 @@
+import Foundation
+import PartnerCore
+
+/// The partner's dashboard and tier review, composed from the services that own each part.
+struct PartnerOverviewService {
+    let orders: OrderRepository
+    let loyalty: LoyaltyService
+    let performance: PerformanceService
+    let contracts: ContractService
+    let compliance: ComplianceService
+    let tiers: TierService
+    let clock: AppClock
+
+    func dashboard(of partner: Partner) async throws -> PartnerDashboard {
+        let now = clock.now
+        let open = try await orders.openCount(partnerID: partner.id)
+        let recent = try await orders.totals(partnerID: partner.id, since: now.addingTimeInterval(-90 * 86_400))
+        let points = try await loyalty.summary(of: partner.id)
+        let thisMonth = Month(containing: now)
+        let trend = try await performance.series(of: partner, from: thisMonth.adding(-5), to: thisMonth)
+        guard let current = trend.last else { throw DomainError.notFound("No performance figures for this month.") }
+        let currency = current.revenue.currency
+        return PartnerDashboard(
+            partnerID: partner.id,
+            orders: .init(
+                open: open, last90Days: recent.count, revenueLast90Days: Money(minorUnits: recent.revenueMinor, currency: currency)),
+            loyalty: .init(balance: points.ledger.balance, expiringSoon: points.expiringSoon.reduce(0) { $0 + $1.remaining }),
+            thisMonth: current, trend: trend, contract: .init(among: try await contracts.contracts(of: partner.id), at: now),
+            compliance: try await compliance.summary(of: partner))
+    }
+
+    /// The tier the partner's trailing twelve months earn, against its current one.
+    func tierReview(of partner: Partner) async throws -> TierReview {
+        let revenue = Money(minorUnits: try await performance.trailingRevenue(of: partner.id), currency: .eur)
+        return TierReview(
+            trailingRevenue: revenue, type: partner.type, current: partner.tier?.definition, tiers: try await tiers.all().map(\.definition))
+    }
+}
