@@ -4,5 +4,5 @@ import PartnerCore
 /// stand data. The forecasting and scoring methods arrive with the AI issue; insights record the
 /// model version that produced them.
 public enum PartnerAdvisor {
-    public static let modelVersion = "advisor-0"
+    public static let modelVersion = "advisor-1"
 }
