@@ -68,6 +68,16 @@ public struct ForecastEngine: Sendable {
         return position >= start ? y[position - start] : .nan
     }
 
+    /// Seasonal naive where a position without an observation (a history shorter than a season)
+    /// takes the mean of the history instead of statsforecast's NaN.
+    static func filledSeasonalNaive(_ y: UnsafeBufferPointer<Double>, seasonLength: Int, step: Int) -> Double {
+        let value = seasonalNaive(y, seasonLength: seasonLength, step: step)
+        guard value.isNaN else { return value }
+        var sum = 0.0
+        for v in y { sum += v }
+        return y.isEmpty ? 0 : sum / Double(y.count)
+    }
+
     private mutating func withScratch(count: Int, _ body: (UnsafeMutableBufferPointer<Double>) -> Double) -> Double {
         if scratch.count < count {
             scratch = [Double](repeating: 0, count: max(count, 2 * scratch.count))
