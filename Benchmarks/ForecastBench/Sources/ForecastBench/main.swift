@@ -11,6 +11,13 @@ case "accuracy":
     let accuracy = Accuracy(series: value("--series", 2000), seed: UInt64(value("--seed", 1)), horizon: 28)
     print("series: \(accuracy.items.count)")
     print(accuracy.report())
+case "speed":
+    let csvIndex = arguments.firstIndex(of: "--csv")
+    let csvPath = csvIndex.flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+    try Speed.run(count: value("--series", 10_000), length: value("--length", 104), horizon: 28, csvPath: csvPath)
+case "cli":
+    try Speed.cli(count: value("--series", 25_000), length: value("--length", 80), horizon: 28, quantile: nil)
+    try Speed.cli(count: value("--series", 25_000), length: value("--length", 80), horizon: 28, quantile: 0.9)
 default:
     print("usage: ForecastBench accuracy [--series N] [--seed S] | speed [--series N] [--length L] [--csv FILE]")
 }
