@@ -4,9 +4,10 @@
 /// An aggregate–disaggregation intermittent demand approach (ADIDA) to forecasting: an empirical
 /// proposition and analysis. *Journal of the Operational Research Society* 62(3), 544–554: sum the
 /// series into non-overlapping buckets (here as long as the mean inter-demand interval), forecast
-/// the bucket totals by SES, and spread the forecast back evenly. IMAPA (Petropoulos & Kourentzes'
-/// multiple-aggregation extension studied in the same line of work) averages ADIDA-style forecasts
-/// over every level 1…that interval.
+/// the bucket totals by SES, and spread the forecast back evenly. IMAPA averages ADIDA-style
+/// forecasts over every level 1…that interval (Petropoulos, F. & Kourentzes, N. (2015). Forecast
+/// combinations for intermittent demand. *Journal of the Operational Research Society* 66(6),
+/// 914–924), building on the same aggregation idea.
 ///
 /// The aggregation level is the mean interval rounded half to even (Python's `round` on a float),
 /// incomplete buckets are dropped from the *start*, and SES on the bucket totals uses α from a

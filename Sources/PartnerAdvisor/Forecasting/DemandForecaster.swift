@@ -52,8 +52,9 @@ public enum DemandForecaster {
 
     /// One series alone (no pooling across series: `auto` leans on the prior ranking and the
     /// series' own backtest, and quantile levels are not re-mapped).
-    public static func forecast(_ series: DemandSeries, options: ForecastOptions) -> SeriesForecast? {
-        forecast([series], options: options).first
+    public static func forecast(_ series: DemandSeries, options: ForecastOptions) -> SeriesForecast {
+        let results = forecast([series], options: options)
+        return results[results.startIndex]  // one result per input series, so never empty
     }
 
     static func pointForecast(
