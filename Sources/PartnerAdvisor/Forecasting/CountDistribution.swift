@@ -10,8 +10,8 @@ import Foundation
 /// Parts Management*, Springer; Kolassa 2016, "Evaluating predictive count data distributions in
 /// retail sales forecasting", *International Journal of Forecasting* 32(3), 788–803).
 struct CountDistribution: Sendable, Hashable {
-    /// Above this mean the count distribution is evaluated by its normal approximation, which keeps
-    /// the quantile search O(1) for high-volume series.
+    /// Above this mean, or this standard deviation, the count distribution is evaluated by its
+    /// normal approximation, which keeps the quantile search bounded for high-volume series.
     static let normalAbove = 400.0
 
     let mean: Double
@@ -25,7 +25,7 @@ struct CountDistribution: Sendable, Hashable {
         self.isCount = isCount
     }
 
-    private var usesNormal: Bool { !isCount || mean > Self.normalAbove }
+    private var usesNormal: Bool { !isCount || mean > Self.normalAbove || variance > Self.normalAbove * Self.normalAbove }
 
     /// The smallest value whose distribution function reaches `level` (0 when the mean is 0).
     func quantile(_ level: Double) -> Double {
@@ -61,6 +61,8 @@ struct CountDistribution: Sendable, Hashable {
         var x = 0.0
         while x < outcome {
             below += terms.pmf
+            // The rest of the mass is below rounding: no need to walk up to a far outcome.
+            if below >= 1 - 1e-15 { return 1 }
             terms.advance(from: x)
             x += 1
         }
