@@ -27,7 +27,7 @@ public struct ForecastTableOptions: Sendable, Hashable {
         self.quantile = quantile
     }
 
-    public static let maximumHorizon = 10_000
+    public static let maximumHorizon = DemandForecaster.maximumHorizon
 
     /// Every option out of range, as one error.
     public func validate() throws(ForecastInputError) {

@@ -10,18 +10,21 @@
 /// Unlike `ForecastEngine`, positions that statsforecast's seasonal naive leaves NaN (a history
 /// shorter than a season) are filled with the history's mean.
 public enum DemandForecaster {
+    public static let maximumHorizon = 10_000
+
     /// Forecasts every series of a batch; results are in input order. Deterministic: the same batch
     /// and options always give the same result. A batch forecasts better than one series at a time
     /// because `auto` and the quantile calibration pool evidence across series.
+    /// The horizon is clamped to 1…`maximumHorizon` and quantile levels to (0, 1).
     public static func forecast(_ batch: [DemandSeries], options: ForecastOptions) -> [SeriesForecast] {
-        let horizon = max(1, options.horizon)
+        let horizon = min(max(1, options.horizon), maximumHorizon)
         let parameters = options.parameters
         let candidates: [ForecastMethod]
         switch options.method {
         case .auto: candidates = AutoSelector.candidates
         case .method(let method): candidates = [method]
         }
-        let levels = options.quantiles.map { min(max($0, 1e-6), 1 - 1e-6) }
+        let levels = options.quantiles.map { $0.isNaN ? 0.5 : min(max($0, 1e-6), 1 - 1e-6) }
         let needsBacktest = options.method == .auto || !levels.isEmpty
         var engine = ForecastEngine()
         let profiles = batch.map(DemandProfile.init)
