@@ -57,7 +57,12 @@ let package = Package(
             dependencies: ["PartnerServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "PartnerCoreTests", dependencies: ["PartnerCore"]),
-        .testTarget(name: "PartnerAdvisorTests", dependencies: ["PartnerAdvisor"]),
+        .testTarget(
+            name: "PartnerAdvisorTests",
+            dependencies: ["PartnerAdvisor"],
+            // statsforecast 2.1.1 reference forecasts (scripts/forecast-reference.sh).
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "PartnerServerTests",
             dependencies: [

@@ -1,8 +1,19 @@
 import PartnerCore
 
 /// The AI Partner Advisor and AI Stand Coach: deterministic, explainable analytics over partner and
-/// stand data. The forecasting and scoring methods arrive with the AI issue; insights record the
-/// model version that produced them.
+/// stand data. Insights record the model version that produced them.
+///
+/// Forecasting (no I/O, Foundation only):
+/// - `ForecastBatch.run(csv:options:)`: CSV `series_id,t,y` in, CSV `series_id,h,forecast,method
+///   [,cumulative_q]` out, every input problem reported with its line number (`ForecastInputError`).
+///   This is what `partneros forecast` calls.
+/// - `DemandForecaster.forecast(_:options:)`: the same over validated `DemandSeries` values: point
+///   forecasts of a fixed method or `auto`, and quantiles of cumulative demand for safety stock.
+/// - `ForecastEngine` / `ForecastMethod.forecast`: the individual methods, bit-identical to
+///   statsforecast 2.1.1 (EVALUATION.md).
+/// - `DemandProfile`: the Syntetos–Boylan demand class of a series.
 public enum PartnerAdvisor {
-    public static let modelVersion = "advisor-0"
+    /// advisor-1: statsforecast-compatible intermittent-demand forecasting, pooled `auto`,
+    /// recalibrated negative-binomial cumulative quantiles.
+    public static let modelVersion = "advisor-1"
 }
