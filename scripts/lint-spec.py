@@ -8,7 +8,10 @@
    silently turns "YYYY-MM." into a key, which this catches;
 3. every schema with a `nextCursor` property lists it as required (and nullable);
 4. every secured operation documents 401, every operation with a request body or query parameters
-   documents 422, and every operation with a path parameter documents 404.
+   documents 422, and every operation with a path parameter documents 404;
+5. every input states its limits — strings a `maxLength` (or a format, enum or const), arrays a
+   `maxItems`, numbers a minimum and a maximum — since the server enforces exactly what the spec
+   states (SpecValidationMiddleware).
 Exits non-zero with one line per problem.
 """
 import sys
@@ -72,10 +75,46 @@ def main(path):
                 problems.append(f"{label}: takes input but does not document 422")
             if any(p.get("in") == "path" for p in parameters) and "404" not in responses:
                 problems.append(f"{label}: has a path id but does not document 404")
+            for parameter in parameters:
+                if parameter.get("in") in ("query", "header"):
+                    check_limits(spec, parameter.get("schema", {}), f"{label} {parameter['name']}", problems, set())
+            body = operation.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema")
+            if body:
+                check_limits(spec, body, f"{label} body", problems, set())
     for problem in problems:
         print(problem)
     print(f"{path}: {'OK' if not problems else f'{len(problems)} problems'}")
     return 1 if problems else 0
+
+
+def check_limits(spec, schema, where, problems, seen):
+    """Every value a request can carry states how big it may be."""
+    ref = schema.get("$ref")
+    if ref:
+        if ref in seen:
+            return
+        seen.add(ref)
+        where = ref.split("/")[-1]
+        schema = spec_ref(spec, schema)
+    kinds = schema.get("type", [])
+    kinds = [kinds] if isinstance(kinds, str) else [kind for kind in kinds if kind != "null"]
+    if "enum" in schema or "const" in schema or schema.get("format") in ("uuid", "date", "date-time"):
+        return
+    if "string" in kinds and "maxLength" not in schema:
+        problems.append(f"{where}: a string input without maxLength")
+    if ("integer" in kinds or "number" in kinds) and not (
+        ("minimum" in schema or "exclusiveMinimum" in schema) and ("maximum" in schema or "exclusiveMaximum" in schema)
+    ):
+        problems.append(f"{where}: a number input without minimum and maximum")
+    if "array" in kinds:
+        if "maxItems" not in schema:
+            problems.append(f"{where}: an array input without maxItems")
+        check_limits(spec, schema.get("items", {}), f"{where}[]", problems, seen)
+    for name, sub in schema.get("properties", {}).items():
+        check_limits(spec, sub, f"{where}.{name}", problems, seen)
+    for key in ("allOf", "oneOf", "anyOf"):
+        for sub in schema.get(key, []):
+            check_limits(spec, sub, where, problems, seen)
 
 
 def spec_ref(spec, parameter):

@@ -96,7 +96,13 @@ struct ContractAPITests {
                 json:
                     #"{"kind":"dealer_agreement","startsOn":"2026-05-01","endsOn":"2026-04-01","autoRenew":true,"renewalNoticeDays":400,"commissionRate":120,"paymentTermsDays":365}"#
             )
-            #expect(try Set(response.fieldErrors()) == ["endsOn", "renewalNoticeDays", "commissionRate", "paymentTermsDays"])
+            #expect(try Set(response.fieldErrors()) == ["renewalNoticeDays", "commissionRate", "paymentTermsDays"])
+            let rules = try await world.send(
+                .POST, "/api/v1/partners/\(partner.id.apiString)/contracts", as: staff,
+                json:
+                    #"{"kind":"dealer_agreement","startsOn":"2026-05-01","endsOn":"2026-04-01","autoRenew":true,"renewalNoticeDays":30,"commissionRate":7.555}"#
+            )
+            #expect(try Set(rules.fieldErrors()) == ["endsOn", "commissionRate"])
             let kind = try await world.send(
                 .POST, "/api/v1/partners/\(partner.id.apiString)/contracts", as: staff,
                 json: #"{"kind":"handshake","startsOn":"2026-01-01","endsOn":"2026-02-01","autoRenew":false,"renewalNoticeDays":0}"#)

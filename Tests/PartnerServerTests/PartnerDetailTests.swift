@@ -124,8 +124,12 @@ struct PartnerDetailTests {
             let staff = try await world.account(.staff)
             let partner = try await world.partner("Validated", tierCode: "silver")
             let path = "/api/v1/partners/\(partner.id.apiString)"
-            let invalid = try await world.send(
+            let outOfRange = try await world.send(
                 .PATCH, path, as: staff, json: #"{"email":"broken","companyName":"","latitude":10,"longitude":500}"#)
+            try outOfRange.expectProblem(.unprocessableEntity)
+            #expect(try outOfRange.fieldErrors() == ["longitude"])
+            let invalid = try await world.send(
+                .PATCH, path, as: staff, json: #"{"email":"broken","companyName":"","latitude":10}"#)
             try invalid.expectProblem(.unprocessableEntity)
             #expect(try Set(invalid.fieldErrors()) == ["email", "companyName", "longitude"])
             let wrongTier = try await world.send(.PATCH, path, as: staff, json: #"{"type":"stand"}"#)

@@ -71,7 +71,9 @@ struct PartnerOrderTests {
             #expect(try different.fieldErrors() == ["Idempotency-Key"])
             #expect(try await PartnerOrderRecord.query(on: world.app.db).count() == 1)
             try await world.send(.POST, path, as: owner, json: body).expectProblem(.badRequest)
-            try await world.send(.POST, path, as: owner, json: body, headers: ["Idempotency-Key": "short"]).expectProblem(.badRequest)
+            let short = try await world.send(.POST, path, as: owner, json: body, headers: ["Idempotency-Key": "short"])
+            try short.expectProblem(.unprocessableEntity)
+            #expect(try short.fieldErrors() == ["Idempotency-Key"])
         }
     }
 
@@ -105,7 +107,12 @@ struct PartnerOrderTests {
                 .POST, path, as: staff,
                 json: #"{"items":[{"sku":"LIP-001","quantity":0},{"sku":"SER-001","quantity":-2}],"requestedDeliveryDate":"soon"}"#,
                 headers: key())
-            #expect(try Set(shape.fieldErrors()) == ["items[0].quantity", "items[1].quantity", "requestedDeliveryDate"])
+            #expect(try shape.fieldErrors() == ["items[1].quantity"])
+            let rules = try await world.send(
+                .POST, path, as: staff,
+                json: #"{"items":[{"sku":"LIP-001","quantity":0},{"sku":"SER-001","quantity":0}],"requestedDeliveryDate":"soon"}"#,
+                headers: key())
+            #expect(try Set(rules.fieldErrors()) == ["items[0].quantity", "items[1].quantity", "requestedDeliveryDate"])
             let catalogue = try await world.send(
                 .POST, path, as: staff, json: #"{"items":[{"sku":"NOPE-1","quantity":1},{"sku":"OLD-001","quantity":1}]}"#, headers: key())
             #expect(try catalogue.fieldErrors() == ["items[0].sku", "items[1].sku"])

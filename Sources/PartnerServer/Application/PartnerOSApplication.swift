@@ -45,11 +45,14 @@ public enum PartnerOSApplication {
         app.middleware.use(RequestContextMiddleware())
 
         let handler = APIHandler(services: services)
+        let spec = try APISpec.yaml()
         try handler.registerHandlers(
             on: VaporTransport(routesBuilder: app), serverURL: try Servers.Server1.url(),
             configuration: Configuration(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]),
             middlewares: [
-                AuthenticationMiddleware(authenticator: services.authenticator), NullCursorMiddleware(spec: try APISpec.yaml()),
+                AuthenticationMiddleware(authenticator: services.authenticator),
+                SpecValidationMiddleware(constraints: try SpecConstraints(spec: spec), maxBodyBytes: DocumentStore.maxBytes),
+                NullCursorMiddleware(spec: spec),
             ])
         try SystemRoutes(metrics: metrics).register(on: app)
     }

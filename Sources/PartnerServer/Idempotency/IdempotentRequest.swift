@@ -17,11 +17,11 @@ struct IdempotentRequest: Sendable, Equatable {
         fingerprint = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// 8–200 visible ASCII characters, e.g. a UUID.
-    static func validated(_ raw: String) throws(DomainError) -> String {
+    /// 8–200 visible ASCII characters, e.g. a UUID (the spec states the length; this the characters).
+    static func validated(_ raw: String) throws(ValidationFailure) -> String {
         let key = raw.trimmingCharacters(in: .whitespaces)
         guard (8...200).contains(key.utf8.count), key.utf8.allSatisfy({ $0 > 32 && $0 < 127 }) else {
-            throw .malformed("The Idempotency-Key header must be 8–200 visible ASCII characters, e.g. a UUID.")
+            throw ValidationFailure(field: "Idempotency-Key", message: "must be 8–200 visible ASCII characters, e.g. a UUID")
         }
         return key
     }
