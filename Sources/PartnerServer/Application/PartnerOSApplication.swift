@@ -28,10 +28,12 @@ public enum PartnerOSApplication {
 
         let writes = WriteSerializer(serialize: app.db.isSQLite)
         let metrics = HTTPMetrics()
-        let passwords = app.password.async
+        let bcrypt = app.password.async
+        let passwords = PasswordHashing(
+            hash: { try await bcrypt.hash($0).get() }, verify: { try await bcrypt.verify($0, created: $1).get() })
         let services = PartnerOSServices(
             database: app.db, configuration: configuration, writes: writes, passwords: passwords,
-            decoyPasswordHash: try await passwords.hash(UUID().uuidString).get())
+            decoyPasswordHash: try await passwords.hash(UUID().uuidString))
         app.partnerOS = services
 
         // Order matters: the request id wraps everything so even errors carry it; metrics see the

@@ -31,7 +31,7 @@ struct PartnerOSServices: Sendable {
 
     /// Builds every service once, each with the ones it uses, in dependency order.
     init(
-        database: any Database, configuration: AppConfiguration, writes: WriteSerializer, passwords: AsyncPasswordHasher,
+        database: any Database, configuration: AppConfiguration, writes: WriteSerializer, passwords: PasswordHashing,
         decoyPasswordHash: String
     ) {
         let clock = AppClock(configuration.clock)

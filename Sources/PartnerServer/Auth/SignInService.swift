@@ -1,7 +1,7 @@
 import Fluent
 import Foundation
+import Logging
 import PartnerCore
-import Vapor
 
 /// Signs people in and changes their passwords, for every entrance (the API's login today, the
 /// portal's sign-in form next). Attempts are throttled before bcrypt runs, so parallel guesses
@@ -11,7 +11,7 @@ struct SignInService {
     let access: AccessService
     let throttle: LoginThrottle
     /// bcrypt off the event loop.
-    let passwords: AsyncPasswordHasher
+    let passwords: PasswordHashing
     /// A real bcrypt hash verified against when the email is unknown, so a login takes as long for a
     /// missing account as for a wrong password and does not reveal which accounts exist.
     let decoyHash: String
@@ -60,13 +60,13 @@ struct SignInService {
             throw ValidationFailure(field: "currentPassword", message: "is not the current password")
         }
         await throttle.succeeded(ticket)
-        let hash = try await passwords.hash(new).get()
+        let hash = try await passwords.hash(new)
         try await access.setPassword(of: caller.userID, hash: hash, keeping: caller.tokenID)
     }
 
     /// A bcrypt hash of a new password, off the event loop.
     func hash(_ password: String) async throws -> String {
-        try await passwords.hash(password).get()
+        try await passwords.hash(password)
     }
 
     /// The attempt counts from here, before bcrypt runs.
@@ -82,6 +82,6 @@ struct SignInService {
 
     private func verify(_ password: String, against hash: String) async -> Bool {
         // Over-long passwords make bcrypt throw; they are simply wrong.
-        (try? await passwords.verify(password, created: hash).get()) ?? false
+        (try? await passwords.verify(password, hash)) ?? false
     }
 }
