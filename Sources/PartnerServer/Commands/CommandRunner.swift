@@ -36,6 +36,18 @@ enum CommandRunner {
         }
     }
 
+    static func seedScale(_ configuration: AppConfiguration, partners: Int) async throws {
+        try await withApplication(configuration) { app in
+            try await app.autoMigrate()
+            try await DemoConsole.prepare(app, adminFromEnvironment: false)
+            let started = Date()
+            let report = try await ScaleSeeder(app: app).seed(partners: partners)
+            print(
+                "Scale network: \(report.partners) partners, \(report.orders) new orders with \(report.orderLines) lines, "
+                    + "\(report.stands) stands (\(report.standSales) new stand sales) in \(Int(Date().timeIntervalSince(started))) s.")
+        }
+    }
+
     static func createAdmin(_ configuration: AppConfiguration, email: String, password: String, name: String) async throws {
         try await withApplication(configuration) { app in
             try await app.autoMigrate()

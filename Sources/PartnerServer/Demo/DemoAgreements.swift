@@ -71,10 +71,10 @@ struct DemoAgreements {
                 compliance.append(document)
             }
         }
-        try await DemoOrderHistory.insert(contracts, on: db)
-        try await DemoOrderHistory.insert(compliance, on: db)
+        try await Self.insert(contracts, on: db)
+        try await Self.insert(compliance, on: db)
         let promotions = promotions(random: &random, today: today)
-        try await DemoOrderHistory.insert(promotions, on: db)
+        try await Self.insert(promotions, on: db)
         return (contracts.count, compliance.count, promotions.count)
     }
 
@@ -146,5 +146,15 @@ struct DemoAgreements {
         for offset in offsets { body += String(format: "%010d 00000 n \n", offset) }
         body += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
         return Data(body.utf8)
+    }
+
+    /// Fluent batch inserts in chunks under SQLite's bound-parameter limit (a few hundred rows).
+    private static func insert<M: Model>(_ models: [M], on db: any Database) async throws {
+        var index = 0
+        while index < models.count {
+            let chunk = Array(models[index..<min(index + 200, models.count)])
+            try await chunk.create(on: db)
+            index += chunk.count
+        }
     }
 }

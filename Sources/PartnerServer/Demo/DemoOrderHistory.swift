@@ -6,8 +6,19 @@ import PartnerCore
 /// dip), growing and declining partners, loyalty earned on delivery with bonuses and redemptions,
 /// and the monthly performance rows that follow from them.
 struct DemoOrderHistory {
+    /// What one history holds, in an order that satisfies the foreign keys.
+    struct Rows {
+        var orders: [PartnerOrderRecord] = []
+        var items: [PartnerOrderItemRecord] = []
+        var ledger: [LoyaltyEntryRecord] = []
+        var performance: [PartnerPerformanceRecord] = []
+    }
+
     let now: Date
     let rules: LoyaltyRules
+    /// Other seeds and a number offset give further histories beside the demo's (the scale seed).
+    var seed: UInt64 = 2_024_11
+    var firstNumber = 1
 
     /// Relative demand by calendar month, January first.
     static let seasonality: [Double] = [0.8, 0.85, 1.0, 1.0, 1.05, 0.9, 0.8, 0.75, 1.0, 1.1, 1.35, 1.4]
@@ -18,7 +29,14 @@ struct DemoOrderHistory {
     func seed(partners: [PartnerRecord], products: [ProductRecord], tiers: [UUID: PartnerTierRecord], on db: any Database) async throws
         -> Int
     {
-        var random = SeededGenerator(seed: 2_024_11)
+        let rows = generate(partners: partners, products: products, tiers: tiers)
+        try await rows.insert(on: db)
+        return rows.orders.count
+    }
+
+    /// The history of `partners`, built in memory from the seed and `now` alone.
+    func generate(partners: [PartnerRecord], products: [ProductRecord], tiers: [UUID: PartnerTierRecord]) -> Rows {
+        var random = SeededGenerator(seed: seed)
         let catalogue = products.filter(\.active)
         // 26 months, so the first earnings have passed their 24-month expiry and show as written off.
         let start = Month(containing: now).adding(-25)
@@ -27,7 +45,7 @@ struct DemoOrderHistory {
         var ledger: [LoyaltyEntryRecord] = []
         var performance: [PartnerPerformanceRecord] = []
         for partner in partners where partner.type.isTrade && (partner.status == .active || partner.status == .suspended) {
-            let partnerID = try partner.requireID()
+            guard let partnerID = partner.id else { continue }
             let tier = partner.$tier.id.flatMap { tiers[$0] }
             let trend = random.weighted([(0.0, 8), (0.9, 1), (-0.6, 1)])
             var lifetime = 0
@@ -41,7 +59,7 @@ struct DemoOrderHistory {
                     let placedAt = month.start.addingTimeInterval(Double(Int.random(in: 0..<(28 * 86_400), using: &random)))
                     guard placedAt < now else { continue }
                     let order = makeOrder(
-                        for: partner, at: placedAt, sequence: orders.count + 1, tier: tier, catalogue: catalogue, random: &random,
+                        for: partner, at: placedAt, sequence: firstNumber + orders.count, tier: tier, catalogue: catalogue, random: &random,
                         items: &items)
                     orders.append(order)
                     guard order.status != .cancelled else { continue }
@@ -94,13 +112,15 @@ struct DemoOrderHistory {
                 performance.append(row)
             }
         }
-        try await Self.insert(orders, on: db)
-        try await Self.insert(items, on: db)
         let booked = ledger.filter { $0.occurredAt <= now }
         for entry in booked { entry.id = UUID(using: &random) }
-        try await Self.insert(booked + expiries(of: booked), on: db)
-        try await Self.insert(performance, on: db)
-        return orders.count
+        let expired = expiries(of: booked)
+        for entry in expired { entry.id = UUID(using: &random) }
+        for row in performance { row.id = UUID(using: &random) }
+        // Line ids from a generator of their own, so they do not shift the history's draws.
+        var lineIDs = SeededGenerator(seed: seed &+ 1)
+        for item in items { item.id = UUID(using: &lineIDs) }
+        return Rows(orders: orders, items: items, ledger: booked + expired, performance: performance)
     }
 
     /// Write-offs of lots past their expiry, as `LoyaltyService` books them (FIFO, dated at expiry).
@@ -178,15 +198,5 @@ struct DemoOrderHistory {
             product *= Double.random(in: 0..<1, using: &random)
         }
         return count
-    }
-
-    /// Multi-row inserts in chunks that stay under SQLite's bound-parameter limit.
-    static func insert<M: Model>(_ models: [M], on db: any Database) async throws {
-        var index = 0
-        while index < models.count {
-            let chunk = Array(models[index..<min(index + 200, models.count)])
-            try await chunk.create(on: db)
-            index += chunk.count
-        }
     }
 }

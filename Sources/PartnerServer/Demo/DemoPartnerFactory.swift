@@ -33,11 +33,14 @@ struct DemoPartnerFactory {
         "Iris", "Coral", "Sage", "Pearl", "Linden", "Ivory", "Solstice", "Mistral", "Verde", "Luna",
     ]
 
+    /// How many of each type to make; the demo's by default, more for the scale seed.
+    var counts: [(PartnerType, Int)] = Self.counts
+
     func make(seed: UInt64 = 20_261_122) -> [Partner] {
         var random = SeededGenerator(seed: seed)
         var usedNames: [PartnerType: Set<String>] = [:]
         var partners: [Partner] = []
-        for (type, count) in Self.counts {
+        for (type, count) in counts {
             for index in 0..<count {
                 let region = DemoGeography.regions[(index + partners.count) % DemoGeography.regions.count]
                 let city = region.cities.randomElement(using: &random)!

@@ -20,15 +20,20 @@ extension DemoSeeder {
         return booked
     }
 
-    func seedStands(now: Date) async throws -> (stands: Int, locations: Int, sales: Int) {
+    /// Enrols every active stand partner not yet in the program; the scale seed passes other seeds
+    /// so its stands differ from the demo's.
+    func seedStands(now: Date, seed: UInt64 = 20_261_205, locationSeed: UInt64 = 77_000) async throws
+        -> (stands: Int, locations: Int, sales: Int)
+    {
         try await app.partnerOS.writes.transaction(on: app.db) { db in
+            let enrolled = Set(try await StandPartnerRecord.query(on: db).all(\.$id))
             let tiers = try await PartnerTierRecord.query(on: db).all()
             let tierByCode = Dictionary(firstValues: tiers.map { ($0.code, $0) })
             let codeByID = Dictionary(firstValues: tiers.map { ($0.id!, $0.code) })
             let partners = try await PartnerRecord.query(on: db).filter(\.$type == .stand).filter(\.$status == .active)
                 .sort(\.$companyName).sort(\.$id).all()
             var stands: [DemoStandNetwork.Stand] = []
-            for partner in partners {
+            for partner in partners where !enrolled.contains(partner.id ?? UUID()) {
                 let package = partner.$tier.id.flatMap { codeByID[$0] }.flatMap(StandPackage.init(rawValue:)) ?? .starter
                 // A stand's tier is its package's tier.
                 if let tier = tierByCode[package.rawValue], partner.$tier.id != tier.id {
@@ -43,7 +48,10 @@ extension DemoSeeder {
             let products = try await ProductRecord.query(on: db).sort(\.$sku).all()
             var discounts: [StandPackage: Int] = [:]
             for package in StandPackage.allCases { discounts[package] = tierByCode[package.rawValue]?.baseDiscountBasisPoints ?? 0 }
-            let rows = DemoStandNetwork(now: now, discounts: discounts).make(stands: stands, products: products)
+            var network = DemoStandNetwork(now: now, discounts: discounts)
+            network.seed = seed
+            network.locationSeed = locationSeed
+            let rows = network.make(stands: stands, products: products)
             try await rows.insert(on: db)
             return (rows.stands.count, rows.locations.count, rows.orders.count)
         }

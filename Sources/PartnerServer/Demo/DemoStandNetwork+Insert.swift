@@ -8,12 +8,12 @@ import SQLKit
 extension DemoStandNetwork.Rows {
     func insert(on db: any Database) async throws {
         let sql = try db.sql()
-        try await Self.insert(
-            stands, into: StandPartnerRecord.schema, on: sql,
+        try await sql.insert(
+            stands, into: StandPartnerRecord.schema,
             columns: ["id", "package_level", "commission_bp", "loyalty_rate_milli", "auto_refill", "joined_at", "updated_at"]
         ) { [$0.id!, $0.packageLevel.rawValue, $0.commissionBasisPoints, $0.loyaltyRateMilli, $0.autoRefill, $0.joinedAt, $0.joinedAt] }
-        try await Self.insert(
-            locations, into: StandLocationRecord.schema, on: sql,
+        try await sql.insert(
+            locations, into: StandLocationRecord.schema,
             columns: [
                 "id", "stand_id", "name", "venue_type", "address", "city", "region", "country", "latitude", "longitude", "capacity_facings",
                 "created_at",
@@ -24,8 +24,8 @@ extension DemoStandNetwork.Rows {
                 $0.capacityFacings, $0.createdAt,
             ]
         }
-        try await Self.insert(
-            inventory, into: StandInventoryRecord.schema, on: sql,
+        try await sql.insert(
+            inventory, into: StandInventoryRecord.schema,
             columns: [
                 "id", "stand_id", "location_id", "product_id", "sku", "on_hand", "on_order", "par_level", "min_level",
                 "unreconciled_shortfall",
@@ -37,15 +37,15 @@ extension DemoStandNetwork.Rows {
                 $0.unreconciledShortfall, $0.updatedAt,
             ]
         }
-        try await Self.insert(
-            stockOuts, into: StandStockOutRecord.schema, on: sql,
+        try await sql.insert(
+            stockOuts, into: StandStockOutRecord.schema,
             columns: ["id", "stand_id", "location_id", "sku", "started_at", "ended_at"]
         ) { [$0.id!, $0.$stand.id, $0.$location.id, $0.sku, $0.startedAt, $0.endedAt] }
         try await insertSales(on: sql)
         try await insertRefills(on: sql)
         try await insertCounts(on: sql)
-        try await Self.insert(
-            ledger, into: StandLoyaltyLedgerRecord.schema, on: sql,
+        try await sql.insert(
+            ledger, into: StandLoyaltyLedgerRecord.schema,
             columns: ["id", "stand_id", "kind", "points", "occurred_at", "occurred_at_ms", "idempotency_key", "reference", "note"]
         ) {
             [
@@ -53,8 +53,8 @@ extension DemoStandNetwork.Rows {
                 $0.note,
             ]
         }
-        try await Self.insert(
-            alerts, into: PartnerAlertRecord.schema, on: sql,
+        try await sql.insert(
+            alerts, into: PartnerAlertRecord.schema,
             columns: [
                 "id", "partner_id", "kind", "severity", "title", "message", "subject_type", "subject_id", "created_at", "created_at_ms",
             ]
@@ -67,8 +67,8 @@ extension DemoStandNetwork.Rows {
     }
 
     private func insertSales(on sql: any SQLDatabase) async throws {
-        try await Self.insert(
-            orders, into: StandOrderRecord.schema, on: sql,
+        try await sql.insert(
+            orders, into: StandOrderRecord.schema,
             columns: [
                 "id", "number", "stand_id", "location_id", "sold_at", "sold_at_ms", "currency", "total_minor", "units", "payment_method",
                 "payment_reference", "qr_code_id", "points_earned", "low_stock_skus", "refill_id", "created_by", "created_at",
@@ -80,8 +80,8 @@ extension DemoStandNetwork.Rows {
                 $0.createdAt,
             ]
         }
-        try await Self.insert(
-            items, into: StandOrderItemRecord.schema, on: sql,
+        try await sql.insert(
+            items, into: StandOrderItemRecord.schema,
             columns: [
                 "id", "order_id", "product_id", "line_no", "sku", "name", "quantity", "list_price_minor", "unit_price_minor",
                 "line_total_minor", "shortfall",
@@ -96,8 +96,8 @@ extension DemoStandNetwork.Rows {
     }
 
     private func insertRefills(on sql: any SQLDatabase) async throws {
-        try await Self.insert(
-            refills, into: StandRefillOrderRecord.schema, on: sql,
+        try await sql.insert(
+            refills, into: StandRefillOrderRecord.schema,
             columns: [
                 "id", "number", "stand_id", "location_id", "status", "source", "note", "in_flight_location_id", "currency", "total_minor",
                 "requested_at", "requested_at_ms", "requested_by", "approved_at", "shipped_at", "delivered_at", "confirmed_at",
@@ -112,8 +112,8 @@ extension DemoStandNetwork.Rows {
                 $0.confirmedAt, $0.rejectedAt, $0.cancelledAt, $0.paymentDueDate, $0.updatedAt,
             ]
         }
-        try await Self.insert(
-            refillLines, into: StandRefillOrderLineRecord.schema, on: sql,
+        try await sql.insert(
+            refillLines, into: StandRefillOrderLineRecord.schema,
             columns: [
                 "id", "refill_id", "product_id", "line_no", "sku", "name", "requested_quantity", "quantity", "delivered_quantity",
                 "list_price_minor", "unit_price_minor", "price_source", "line_total_minor",
@@ -128,8 +128,8 @@ extension DemoStandNetwork.Rows {
     }
 
     private func insertCounts(on sql: any SQLDatabase) async throws {
-        try await Self.insert(
-            snapshots, into: StandInventorySnapshotRecord.schema, on: sql,
+        try await sql.insert(
+            snapshots, into: StandInventorySnapshotRecord.schema,
             columns: [
                 "id", "stand_id", "location_id", "taken_at", "taken_at_ms", "source", "note", "currency", "variance", "shrinkage_units",
                 "shrinkage_minor", "created_by", "created_at",
@@ -140,29 +140,13 @@ extension DemoStandNetwork.Rows {
                 $0.shrinkageUnits, $0.shrinkageMinor, $0.createdBy, $0.createdAt,
             ]
         }
-        try await Self.insert(
-            snapshotLines, into: StandInventorySnapshotLineRecord.schema, on: sql,
+        try await sql.insert(
+            snapshotLines, into: StandInventorySnapshotLineRecord.schema,
             columns: [
                 "id", "snapshot_id", "sku", "expected", "counted", "shrinkage_minor", "sold_since", "delivered_since", "on_hand_after",
             ]
         ) {
             [$0.id!, $0.$snapshot.id, $0.sku, $0.expected, $0.counted, $0.shrinkageMinor, $0.soldSince, $0.deliveredSince, $0.onHandAfter]
-        }
-    }
-
-    /// Chunks of at most 500 rows and 10,000 bound values: well under SQLite's (32,766) and
-    /// PostgreSQL's (65,535) parameter limits.
-    private static func insert<Row>(
-        _ rows: [Row], into table: String, on sql: any SQLDatabase, columns: [String], values: (Row) -> [any Encodable & Sendable]
-    ) async throws {
-        let size = max(1, min(500, 10_000 / columns.count))
-        var start = 0
-        while start < rows.count {
-            let end = min(rows.count, start + size)
-            let insert = sql.insert(into: table).columns(columns)
-            for row in rows[start..<end] { insert.values(values(row)) }
-            try await insert.run()
-            start = end
         }
     }
 }

@@ -65,9 +65,13 @@ struct DemoStandNetwork {
     /// The tier discount each package buys refills at, in basis points.
     let discounts: [StandPackage: Int]
     var rules = StandLoyaltyRules()
+    /// Other seeds give another network (the scale seed adds stands beside the demo's, whose
+    /// locations' histories are seeded from `locationSeed` upwards).
+    var seed: UInt64 = 20_261_205
+    var locationSeed: UInt64 = 77_000
 
     func make(stands: [Stand], products: [ProductRecord]) -> Rows {
-        var random = SeededGenerator(seed: 20_261_205)
+        var random = SeededGenerator(seed: seed)
         let today = CalendarDay.startOfDay(now)
         let days = Self.days(from: today.addingTimeInterval(-600 * 86_400), through: today)
         let catalogue = products.filter(\.active).sorted { $0.sku < $1.sku }
@@ -110,7 +114,7 @@ struct DemoStandNetwork {
                     volume: (Self.venueTraffic[venue] ?? 1) * (packageVolume[stand.package] ?? 1)
                         * Double.random(in: 0.75...1.25, using: &random),
                     trend: trend, countDay: Int.random(in: 1...28, using: &random),
-                    random: SeededGenerator(seed: 77_000 + UInt64(rows.locations.count)))
+                    random: SeededGenerator(seed: locationSeed &+ UInt64(rows.locations.count)))
                 history.rules = rules
                 history.run(days: days, into: &rows, numbers: &numbers)
             }
