@@ -8,6 +8,7 @@ struct PartnerOSServices: Sendable {
     let configuration: AppConfiguration
     let clock: AppClock
     let writes: WriteSerializer
+    let callers: CallerCache
     let authenticator: Authenticator
     let tiers: TierService
     let partners: PartnerService
@@ -38,11 +39,12 @@ struct PartnerOSServices: Sendable {
         self.configuration = configuration
         self.clock = clock
         self.writes = writes
-        authenticator = Authenticator(database: database, clock: clock)
+        callers = CallerCache()
+        authenticator = Authenticator(database: database, callers: callers, clock: clock)
         tiers = TierService(database: database, writes: writes)
         partners = PartnerService(database: database, writes: writes, tiers: tiers, clock: clock)
-        users = UserService(database: database, writes: writes, clock: clock)
-        access = AccessService(database: database, writes: writes, clock: clock)
+        users = UserService(database: database, writes: writes, callers: callers, clock: clock)
+        access = AccessService(database: database, writes: writes, callers: callers, clock: clock)
         signIn = SignInService(
             users: users, access: access, throttle: LoginThrottle(limits: configuration.loginLimits), passwords: passwords,
             decoyHash: decoyPasswordHash, tokenLifetime: configuration.tokenLifetime, clock: clock)

@@ -3,10 +3,13 @@ import Foundation
 import PartnerCore
 
 /// Turns a credential into a `Caller`, whatever the entrance: a bearer token on the API today, a
-/// portal session tomorrow. Memberships and the user's state are read on every request, so
-/// disabling a user, revoking a token or removing a membership takes effect on the next one.
+/// portal session tomorrow. The token, the user's state and the memberships are read from the
+/// database and kept for a few seconds in `CallerCache`; every service that takes access away
+/// evicts the cached callers it affects, so disabling a user, revoking a token or removing a
+/// membership takes effect on the next request.
 struct Authenticator {
     let database: any Database
+    let callers: CallerCache
     let clock: AppClock
 
     /// The caller behind an `Authorization` header value.
@@ -20,9 +23,11 @@ struct Authenticator {
     /// The caller behind a token (bearer or session).
     func caller(token: String) async throws -> Caller {
         let now = clock.now
+        let digest = BearerToken.digest(token)
+        if let cached = callers.caller(digest: digest, at: now) { return cached }
         guard
             let record = try await APITokenRecord.query(on: database)
-                .filter(\.$tokenHash == BearerToken.digest(token))
+                .filter(\.$tokenHash == digest)
                 .with(\.$user)
                 .first(),
             record.revokedAt == nil, record.expiresAt > now, record.user.disabledAt == nil,
@@ -35,10 +40,11 @@ struct Authenticator {
             let links = try await PartnerUserRecord.query(on: database).filter(\.$user.$id == userID).all()
             for link in links { memberships[link.$partner.id] = link.role }
         }
-        let role = record.user.role
-        return Caller(
+        let caller = Caller(
             userID: userID, tokenID: tokenID,
-            scope: AccessScope(role: role, memberships: memberships, serviceScopes: record.serviceScopes))
+            scope: AccessScope(role: record.user.role, memberships: memberships, serviceScopes: record.serviceScopes))
+        callers.store(caller, digest: digest, tokenExpiresAt: record.expiresAt, at: now)
+        return caller
     }
 
     static func bearerToken(from header: String) -> String? {

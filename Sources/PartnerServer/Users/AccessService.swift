@@ -12,9 +12,11 @@ import SQLKit
 struct AccessService {
     let database: any Database
     let writes: WriteSerializer
+    let callers: CallerCache
     let clock: AppClock
 
     func removeMember(_ userID: UUID, from partnerID: UUID) async throws {
+        defer { callers.evict(userID: userID) }
         try await writes.transaction(on: database) { db in
             try await db.lockPartner(partnerID)
             guard
@@ -30,6 +32,7 @@ struct AccessService {
 
     func disable(_ userID: UUID) async throws -> UserAccount {
         let now = clock.now
+        defer { callers.evict(userID: userID) }
         return try await writes.transaction(on: database) { db in
             guard let user = try await UserRecord.find(userID, on: db) else { throw DomainError.notFound("No user with this id.") }
             guard user.disabledAt == nil else { return try user.value }
@@ -69,6 +72,7 @@ struct AccessService {
     /// Revokes an integration (its service user and token); `id` is the id its creation returned.
     func revokeServiceToken(_ id: UUID) async throws {
         let now = clock.now
+        defer { callers.evict(userID: id) }
         try await writes.transaction(on: database) { db in
             guard let user = try await UserRecord.find(id, on: db), user.role == .service else {
                 throw DomainError.notFound("No integration token with this id.")
@@ -111,6 +115,7 @@ struct AccessService {
     /// the user but `keeping`.
     func setPassword(of userID: UUID, hash: String, keeping tokenID: UUID?) async throws {
         let now = clock.now
+        defer { callers.evict(userID: userID) }
         try await writes.transaction(on: database) { db in
             guard let user = try await UserRecord.find(userID, on: db) else { throw DomainError.notFound("No user with this id.") }
             user.passwordHash = hash

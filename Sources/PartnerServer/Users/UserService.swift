@@ -6,6 +6,7 @@ import PartnerCore
 struct UserService {
     let database: any Database
     let writes: WriteSerializer
+    let callers: CallerCache
     let clock: AppClock
 
     func find(_ id: UUID) async throws -> UserAccount? {
@@ -71,6 +72,7 @@ struct UserService {
         try await writes.transaction(on: database) { db in
             try await APITokenRecord.query(on: db).filter(\.$id == id).set(\.$revokedAt, to: now).update()
         }
+        callers.evict(tokenID: id)
     }
 
     // MARK: Partner memberships
@@ -92,7 +94,7 @@ struct UserService {
     /// integrations act through scopes, so only partner users can be members.
     func link(userID: UUID, to partnerID: UUID, role: MemberRole) async throws -> PartnerMember {
         let conflict = DomainError.conflict("This user is already linked to the partner.")
-        return try await writes.transaction(on: database) { db in
+        let member = try await writes.transaction(on: database) { db in
             guard let user = try await UserRecord.find(userID, on: db) else {
                 throw ValidationFailure(field: "userId", message: "no user has this id")
             }
@@ -112,5 +114,8 @@ struct UserService {
             link.$user.value = user
             return link.member
         }
+        // Evicted after the commit, so no later request reuses a caller without the new membership.
+        callers.evict(userID: userID)
+        return member
     }
 }
