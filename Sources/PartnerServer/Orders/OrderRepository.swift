@@ -1,33 +1,34 @@
 import Fluent
 import Foundation
 import PartnerCore
+import SQLKit
 
 /// Reads orders. Partner-scoped reads always filter by the partner in SQL.
 struct OrderRepository {
     let database: any Database
 
     func find(_ orderID: UUID, partnerID: UUID) async throws -> PartnerOrder? {
-        try await PartnerOrderRecord.query(on: database)
-            .filter(\.$id == orderID).filter(\.$partner.$id == partnerID)
-            .with(\.$items).with(\.$partner).first()?.value
+        try await OrderRows.page(where: ["o.id = \(bind: orderID)", "o.partner_id = \(bind: partnerID)"], limit: 1, on: database.sql())
+            .first?.order
     }
 
+    /// One newest-first page of the orders of `partnerIDs` (every partner when nil).
     func list(partnerIDs: [UUID]?, dealersOnly: Bool, filter: OrderFilter, page: PageRequest) async throws -> Page<PartnerOrder> {
-        let query = PartnerOrderRecord.query(on: database).with(\.$items).with(\.$partner)
+        var conditions: [SQLQueryString] = []
         if let partnerIDs {
-            guard !partnerIDs.isEmpty else {
-                return Page(rows: [], limit: page.limit) { TimePosition(millis: PartnerOrderRecord.millis($0.placedAt), id: $0.id) }
-            }
-            query.filter(\.$partner.$id ~~ partnerIDs)
+            guard !partnerIDs.isEmpty else { return Page(rows: [], limit: page.limit) { $0.id } }
+            conditions.append("o.partner_id IN (\(binds: partnerIDs))")
         }
-        if dealersOnly {
-            query.join(PartnerRecord.self, on: \PartnerOrderRecord.$partner.$id == \PartnerRecord.$id)
-                .filter(PartnerRecord.self, \.$type == .dealer)
+        if dealersOnly { conditions.append("p.type = \(bind: PartnerType.dealer.rawValue)") }
+        if let status = filter.status { conditions.append("o.status = \(bind: status.rawValue)") }
+        if let from = filter.from { conditions.append("o.placed_at_ms >= \(bind: PartnerOrderRecord.millis(from))") }
+        if let until = filter.until { conditions.append("o.placed_at_ms < \(bind: PartnerOrderRecord.millis(until))") }
+        if let after = try page.position(TimePosition.self) {
+            conditions.append(
+                "(o.placed_at_ms < \(bind: after.millis) OR (o.placed_at_ms = \(bind: after.millis) AND o.id < \(bind: after.id)))")
         }
-        if let status = filter.status { query.filter(\.$status == status) }
-        if let from = filter.from { query.filter(\.$placedAtMillis >= PartnerOrderRecord.millis(from)) }
-        if let until = filter.until { query.filter(\.$placedAtMillis < PartnerOrderRecord.millis(until)) }
-        return try await query.newestFirst(by: \.$placedAtMillis, page: page).map { try $0.value }
+        let rows = try await OrderRows.page(where: conditions, limit: page.limit + 1, on: database.sql())
+        return Page(rows: rows, limit: page.limit) { TimePosition(millis: $0.millis, id: $0.order.id) }.map(\.order)
     }
 
     func openCount(partnerID: UUID) async throws -> Int {

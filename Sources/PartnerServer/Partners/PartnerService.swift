@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import PartnerCore
+import SQLKit
 
 /// Registers, edits and reads partners. Every read takes the caller's `AccessScope` and filters in
 /// SQL, so a partner user's query can never return another partner's row; every write validates,
@@ -11,9 +12,12 @@ struct PartnerService {
     let tiers: TierService
     let clock: AppClock
 
+    /// Every partner-scoped request starts here, so it is one SQL query decoded into a value.
     func find(_ id: UUID, scope: AccessScope) async throws -> Partner? {
         guard scope.canView(partner: id) else { return nil }
-        return try await PartnerRecord.query(on: database).filter(\.$id == id).with(\.$tier).first()?.value
+        let query: SQLQueryString =
+            "SELECT \(PartnerRow.columns) FROM partners p LEFT JOIN partner_tiers t ON t.id = p.tier_id WHERE p.id = \(bind: id)"
+        return try await database.sql().raw(query).first(decoding: PartnerRow.self, with: PartnerRow.decoder)?.value
     }
 
     /// Registers a partner (as `applicant` unless it starts `active`) on the named tier, or on the

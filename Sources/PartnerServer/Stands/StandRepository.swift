@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import PartnerCore
+import SQLKit
 
 /// Reads stands and their records. Every entry point takes the caller's `AccessScope` (a stand's id
 /// is its partner's id), and lists filter in SQL, so a partner user never reads another stand.
@@ -23,62 +24,65 @@ struct StandRepository {
     }
 
     func summary(of standID: UUID) async throws -> StandSummary {
-        guard let stand = try await StandPartnerRecord.find(standID, on: database),
-            let partner = try await PartnerRecord.query(on: database).filter(\.$id == standID).with(\.$tier).first(),
-            let summary = try await summaries([stand], partners: [standID: partner]).first
-        else { throw DomainError.notFound("No stand with this id.") }
+        let rows = try await summaries(where: ["s.id = \(bind: standID)"], limit: 1)
+        guard let summary = rows.first else { throw DomainError.notFound("No stand with this id.") }
         return summary
     }
 
+    /// One page of the stands the caller may see, in (company name, id) order, with their counts:
+    /// one SQL query decoded straight into values.
     func list(_ filter: Filter, scope: AccessScope, page: PageRequest) async throws -> Page<StandSummary> {
-        let query = StandPartnerRecord.query(on: database).join(PartnerRecord.self, on: \StandPartnerRecord.$id == \PartnerRecord.$id)
+        var conditions: [SQLQueryString] = []
         if let visible = scope.visiblePartnerIDs {
             guard !visible.isEmpty else {
                 return Page(rows: [], limit: page.limit) { PartnerPosition(name: $0.partner.companyName, id: $0.partner.id) }
             }
-            query.filter(\.$id ~~ Array(visible))
+            conditions.append("s.id IN (\(binds: visible.sorted { $0.uuidString < $1.uuidString }))")
         }
-        if let region = filter.region { query.filter(PartnerRecord.self, \.$region == region) }
-        if let status = filter.status { query.filter(PartnerRecord.self, \.$status == status) }
-        if let package = filter.package { query.filter(\.$packageLevel == package) }
+        if let region = filter.region { conditions.append("p.region = \(bind: region)") }
+        if let status = filter.status { conditions.append("p.status = \(bind: status.rawValue)") }
+        if let package = filter.package { conditions.append("s.package_level = \(bind: package.rawValue)") }
         if let text = filter.query?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty {
-            query.filter(PartnerRecord.self, \.$searchText ~~ text)
+            conditions.append("p.search_text LIKE \(bind: "%\(text)%")")
         }
         if filter.lowStockOnly {
-            let low = try await StandInventoryRecord.query(on: database).filter(\.$onHand, .lessThanOrEqual, \.$minLevel)
-                .unique().all(\.$stand.$id)
-            query.filter(\.$id ~~ low)
+            conditions.append("EXISTS (SELECT 1 FROM stand_inventory i WHERE i.stand_id = s.id AND i.on_hand <= i.min_level)")
         }
         if let after = try page.position(PartnerPosition.self) {
-            query.group(.or) { or in
-                or.filter(PartnerRecord.self, \.$companyName > after.name)
-                or.group(.and) { same in
-                    same.filter(PartnerRecord.self, \.$companyName == after.name)
-                    same.filter(\.$id > after.id)
-                }
-            }
+            conditions.append(
+                "(p.company_name > \(bind: after.name) OR (p.company_name = \(bind: after.name) AND s.id > \(bind: after.id)))")
         }
-        let rows = try await query.sort(PartnerRecord.self, \.$companyName).sort(\.$id).limit(page.limit + 1).all()
-        var partners: [UUID: PartnerRecord] = [:]
-        for row in rows { partners[try row.requireID()] = try row.joined(PartnerRecord.self) }
-        let summaries = try await summaries(rows, partners: partners)
-        return Page(rows: summaries, limit: page.limit) { PartnerPosition(name: $0.partner.companyName, id: $0.partner.id) }
+        let rows = try await summaries(where: conditions, limit: page.limit + 1)
+        return Page(rows: rows, limit: page.limit) { PartnerPosition(name: $0.partner.companyName, id: $0.partner.id) }
     }
 
-    private func summaries(_ stands: [StandPartnerRecord], partners: [UUID: PartnerRecord]) async throws -> [StandSummary] {
-        let ids = try stands.map { try $0.requireID() }
-        guard !ids.isEmpty else { return [] }
-        let locations = try await StandLocationRecord.query(on: database).filter(\.$stand.$id ~~ ids).all(\.$stand.$id)
-        let low = try await StandInventoryRecord.query(on: database).filter(\.$stand.$id ~~ ids)
-            .filter(\.$onHand, .lessThanOrEqual, \.$minLevel).all(\.$stand.$id)
-        let locationCounts = Dictionary(locations.map { ($0, 1) }, uniquingKeysWith: +)
-        let lowCounts = Dictionary(low.map { ($0, 1) }, uniquingKeysWith: +)
-        return try stands.map { stand in
-            let id = try stand.requireID()
-            guard let partner = partners[id] else { throw DomainError.partnerNotFound }
-            return StandSummary(
-                stand: try stand.value, partner: try partner.value, locationCount: locationCounts[id] ?? 0,
-                lowStockLines: lowCounts[id] ?? 0)
+    private struct SummaryRow: Decodable {
+        let standPackageLevel: StandPackage
+        let standCommissionBp: Int
+        let standLoyaltyRateMilli: Int
+        let standAutoRefill: Bool
+        let standJoinedAt: Date
+        let locationCount: Int
+        let lowStockLines: Int
+    }
+
+    private func summaries(where conditions: [SQLQueryString], limit: Int) async throws -> [StandSummary] {
+        let filtering: SQLQueryString = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let query: SQLQueryString =
+            """
+            SELECT \(PartnerRow.columns), s.package_level AS stand_package_level, s.commission_bp AS stand_commission_bp, \
+            s.loyalty_rate_milli AS stand_loyalty_rate_milli, s.auto_refill AS stand_auto_refill, s.joined_at AS stand_joined_at, \
+            (SELECT COUNT(*) FROM stand_locations l WHERE l.stand_id = s.id) AS location_count, \
+            (SELECT COUNT(*) FROM stand_inventory i WHERE i.stand_id = s.id AND i.on_hand <= i.min_level) AS low_stock_lines \
+            FROM stand_partners s JOIN partners p ON p.id = s.id LEFT JOIN partner_tiers t ON t.id = p.tier_id
+            """ + filtering + " ORDER BY p.company_name, s.id LIMIT \(literal: limit)"
+        return try await database.sql().raw(query).all().map { row in
+            let partner = try row.decode(model: PartnerRow.self, with: PartnerRow.decoder).value
+            let counts = try row.decode(model: SummaryRow.self, with: PartnerRow.decoder)
+            let stand = Stand(
+                id: partner.id, package: counts.standPackageLevel, commissionBasisPoints: counts.standCommissionBp,
+                loyaltyRateMilli: counts.standLoyaltyRateMilli, autoRefill: counts.standAutoRefill, joinedAt: counts.standJoinedAt)
+            return StandSummary(stand: stand, partner: partner, locationCount: counts.locationCount, lowStockLines: counts.lowStockLines)
         }
     }
 
@@ -130,15 +134,21 @@ struct StandRepository {
     }
 
     func sale(_ id: UUID, of standID: UUID) async throws -> StandSale? {
-        try await StandOrderRecord.query(on: database).filter(\.$id == id).filter(\.$stand.$id == standID).with(\.$items).first()?.value
+        try await StandSaleRows.page(where: ["o.id = \(bind: id)", "o.stand_id = \(bind: standID)"], limit: 1, on: database.sql())
+            .first?.sale
     }
 
     func sales(of standID: UUID, locationID: UUID?, from: Date?, until: Date?, page: PageRequest) async throws -> Page<StandSale> {
-        let query = StandOrderRecord.query(on: database).filter(\.$stand.$id == standID).with(\.$items)
-        if let locationID { query.filter(\.$location.$id == locationID) }
-        if let from { query.filter(\.$soldAtMillis >= PartnerOrderRecord.millis(from)) }
-        if let until { query.filter(\.$soldAtMillis < PartnerOrderRecord.millis(until)) }
-        return try await query.newestFirst(by: \.$soldAtMillis, page: page).map { try $0.value }
+        var conditions: [SQLQueryString] = ["o.stand_id = \(bind: standID)"]
+        if let locationID { conditions.append("o.location_id = \(bind: locationID)") }
+        if let from { conditions.append("o.sold_at_ms >= \(bind: PartnerOrderRecord.millis(from))") }
+        if let until { conditions.append("o.sold_at_ms < \(bind: PartnerOrderRecord.millis(until))") }
+        if let after = try page.position(TimePosition.self) {
+            conditions.append(
+                "(o.sold_at_ms < \(bind: after.millis) OR (o.sold_at_ms = \(bind: after.millis) AND o.id < \(bind: after.id)))")
+        }
+        let rows = try await StandSaleRows.page(where: conditions, limit: page.limit + 1, on: database.sql())
+        return Page(rows: rows, limit: page.limit) { TimePosition(millis: $0.millis, id: $0.sale.id) }.map(\.sale)
     }
 
     func snapshots(of standID: UUID, locationID: UUID?, page: PageRequest) async throws -> Page<InventoryCount> {

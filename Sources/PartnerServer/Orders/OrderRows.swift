@@ -1,0 +1,83 @@
+import Foundation
+import PartnerCore
+import SQLKit
+
+/// Orders and their lines decoded straight from SQL for the order lists: two queries per page
+/// (orders, then the lines of exactly those orders), no Fluent model decoding.
+enum OrderRows {
+    struct Order: Decodable {
+        let id: UUID
+        let number: String
+        let partnerId: UUID
+        let partnerName: String?
+        let status: OrderStatus
+        let channel: String
+        let externalRef: String?
+        let requestedDeliveryDate: Date?
+        let currency: String
+        let subtotalMinor: Int64
+        let totalMinor: Int64
+        let placedAt: Date
+        let placedAtMs: Int64
+        let confirmedAt: Date?
+        let shippedAt: Date?
+        let deliveredAt: Date?
+        let cancelledAt: Date?
+        let updatedAt: Date?
+    }
+
+    struct Line: Decodable {
+        let orderId: UUID
+        let lineNo: Int
+        let sku: String
+        let name: String
+        let quantity: Int
+        let listPriceMinor: Int64
+        let unitPriceMinor: Int64
+        let priceSource: PriceSource
+        let lineTotalMinor: Int64
+    }
+
+    static let decoder = SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)
+
+    /// Orders matching `conditions` (on `o`, the orders, and `p`, their partner), newest first, each
+    /// with its exact millisecond key (a floating-point `placedAt` can be an ulp off it).
+    static func page(where conditions: [SQLQueryString], limit: Int, on sql: any SQLDatabase) async throws
+        -> [(order: PartnerOrder, millis: Int64)]
+    {
+        let filtering: SQLQueryString = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let query: SQLQueryString =
+            """
+            SELECT o.id, o.number, o.partner_id, p.company_name AS partner_name, o.status, o.channel, o.external_ref, \
+            o.requested_delivery_date, o.currency, o.subtotal_minor, o.total_minor, o.placed_at, o.placed_at_ms, o.confirmed_at, \
+            o.shipped_at, o.delivered_at, o.cancelled_at, o.updated_at FROM partner_orders o JOIN partners p ON p.id = o.partner_id
+            """ + filtering + " ORDER BY o.placed_at_ms DESC, o.id DESC LIMIT \(literal: limit)"
+        let orders = try await sql.raw(query).all(decoding: Order.self, with: decoder)
+        guard !orders.isEmpty else { return [] }
+        let lines = try await sql.raw(
+            """
+            SELECT order_id, line_no, sku, name, quantity, list_price_minor, unit_price_minor, price_source, line_total_minor \
+            FROM partner_order_items WHERE order_id IN (\(binds: orders.map(\.id))) ORDER BY order_id, line_no
+            """
+        ).all(decoding: Line.self, with: decoder)
+        let byOrder = Dictionary(grouping: lines, by: \.orderId)
+        return orders.map { (value($0, lines: byOrder[$0.id] ?? []), $0.placedAtMs) }
+    }
+
+    private static func value(_ row: Order, lines: [Line]) -> PartnerOrder {
+        let currency = Currency(row.currency) ?? .eur
+        func amount(_ minor: Int64) -> Money { Money(minorUnits: minor, currency: currency) }
+        return PartnerOrder(
+            id: row.id, number: row.number, partnerID: row.partnerId, partnerName: row.partnerName, status: row.status,
+            channel: row.channel,
+            externalRef: row.externalRef, requestedDeliveryDate: row.requestedDeliveryDate,
+            lines: lines.sorted { $0.lineNo < $1.lineNo }.map {
+                PartnerOrder.Line(
+                    sku: $0.sku, name: $0.name, quantity: $0.quantity, listPrice: amount($0.listPriceMinor),
+                    unitPrice: amount($0.unitPriceMinor), priceSource: $0.priceSource, lineTotal: amount($0.lineTotalMinor))
+            },
+            subtotal: amount(row.subtotalMinor), total: amount(row.totalMinor), placedAt: row.placedAt,
+            updatedAt: row.updatedAt ?? row.placedAt, confirmedAt: row.confirmedAt, shippedAt: row.shippedAt,
+            deliveredAt: row.deliveredAt, cancelledAt: row.cancelledAt)
+    }
+}

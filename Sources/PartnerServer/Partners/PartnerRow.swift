@@ -1,0 +1,65 @@
+import Foundation
+import PartnerCore
+import SQLKit
+
+/// A partner row with its tier, decoded straight from SQL for the hot reads (lists, lookups):
+/// Fluent's model decoding and eager loading cost several times the query itself there.
+struct PartnerRow: Decodable {
+    let id: UUID
+    let type: PartnerType
+    let companyName: String
+    let displayName: String?
+    let email: String
+    let phone: String?
+    let region: String
+    let country: String
+    let city: String?
+    let address: String?
+    let postalCode: String?
+    let latitude: Double?
+    let longitude: Double?
+    let taxId: String?
+    let website: String?
+    let status: PartnerStatus
+    let createdAt: Date?
+    let updatedAt: Date?
+    let tierId: UUID?
+    let tierCode: String?
+    let tierName: String?
+    let tierPartnerTypes: String?
+    let tierRank: Int?
+    let tierBaseDiscountBp: Int?
+    let tierLoyaltyMultiplierMilli: Int?
+    let tierMinRevenueMinor: Int64?
+    let tierCurrency: String?
+
+    /// The columns this row decodes, for `FROM partners p LEFT JOIN partner_tiers t ON t.id = p.tier_id`.
+    static let columns: SQLQueryString = """
+        p.id, p.type, p.company_name, p.display_name, p.email, p.phone, p.region, p.country, p.city, p.address, \
+        p.postal_code, p.latitude, p.longitude, p.tax_id, p.website, p.status, p.created_at, p.updated_at, \
+        t.id AS tier_id, t.code AS tier_code, t.name AS tier_name, t.partner_types AS tier_partner_types, t.rank AS tier_rank, \
+        t.base_discount_bp AS tier_base_discount_bp, t.loyalty_multiplier_milli AS tier_loyalty_multiplier_milli, \
+        t.min_revenue_minor AS tier_min_revenue_minor, t.currency AS tier_currency
+        """
+
+    static let decoder = SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)
+
+    var value: Partner {
+        let profile = PartnerProfile(
+            type: type, companyName: companyName, displayName: displayName, email: email, phone: phone, region: region, country: country,
+            city: city, address: address, postalCode: postalCode, latitude: latitude, longitude: longitude, taxId: taxId, website: website)
+        let created = createdAt ?? Date(timeIntervalSince1970: 0)
+        return Partner(id: id, profile: profile, status: status, tier: tier, createdAt: created, updatedAt: updatedAt ?? created)
+    }
+
+    private var tier: PartnerTier? {
+        guard let tierId, let tierCode else { return nil }
+        let definition = TierDefinition(
+            code: tierCode, name: tierName ?? tierCode,
+            partnerTypes: (tierPartnerTypes ?? "").split(separator: ",").compactMap { PartnerType(rawValue: String($0)) },
+            rank: tierRank ?? 0, baseDiscountBasisPoints: tierBaseDiscountBp ?? 0,
+            loyaltyMultiplierMilli: tierLoyaltyMultiplierMilli ?? 1_000,
+            minTrailingRevenue: Money(minorUnits: tierMinRevenueMinor ?? 0, currency: Currency(tierCurrency ?? "EUR") ?? .eur))
+        return PartnerTier(id: tierId, definition: definition)
+    }
+}

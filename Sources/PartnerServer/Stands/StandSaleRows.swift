@@ -1,0 +1,78 @@
+import Foundation
+import PartnerCore
+import SQLKit
+
+/// Stand sales and their lines decoded straight from SQL for the sales list: two queries per page.
+enum StandSaleRows {
+    struct Sale: Decodable {
+        let id: UUID
+        let number: String
+        let standId: UUID
+        let locationId: UUID
+        let soldAt: Date
+        /// The exact sort and cursor key; a floating-point `soldAt` can be an ulp off it.
+        let soldAtMs: Int64
+        let currency: String
+        let totalMinor: Int64
+        let units: Int
+        let paymentMethod: String?
+        let paymentReference: String?
+        let qrCodeId: String?
+        let pointsEarned: Int
+        let lowStockSkus: String
+        let refillId: UUID?
+        let createdAt: Date
+    }
+
+    struct Line: Decodable {
+        let orderId: UUID
+        let lineNo: Int
+        let sku: String
+        let name: String
+        let quantity: Int
+        let listPriceMinor: Int64
+        let unitPriceMinor: Int64
+        let lineTotalMinor: Int64
+        let shortfall: Int
+    }
+
+    static let decoder = SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)
+
+    /// Sales matching `conditions` (on `o`), newest first, each with its millisecond key.
+    static func page(where conditions: [SQLQueryString], limit: Int, on sql: any SQLDatabase) async throws
+        -> [(sale: StandSale, millis: Int64)]
+    {
+        let filtering: SQLQueryString = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let query: SQLQueryString =
+            """
+            SELECT o.id, o.number, o.stand_id, o.location_id, o.sold_at, o.sold_at_ms, o.currency, o.total_minor, o.units, o.payment_method, \
+            o.payment_reference, o.qr_code_id, o.points_earned, o.low_stock_skus, o.refill_id, o.created_at FROM stand_orders o
+            """ + filtering + " ORDER BY o.sold_at_ms DESC, o.id DESC LIMIT \(literal: limit)"
+        let sales = try await sql.raw(query).all(decoding: Sale.self, with: decoder)
+        guard !sales.isEmpty else { return [] }
+        let lines = try await sql.raw(
+            """
+            SELECT order_id, line_no, sku, name, quantity, list_price_minor, unit_price_minor, line_total_minor, shortfall \
+            FROM stand_order_items WHERE order_id IN (\(binds: sales.map(\.id))) ORDER BY order_id, line_no
+            """
+        ).all(decoding: Line.self, with: decoder)
+        let bySale = Dictionary(grouping: lines, by: \.orderId)
+        return sales.map { (value($0, lines: bySale[$0.id] ?? []), $0.soldAtMs) }
+    }
+
+    private static func value(_ row: Sale, lines: [Line]) -> StandSale {
+        let currency = Currency(row.currency) ?? .eur
+        func amount(_ minor: Int64) -> Money { Money(minorUnits: minor, currency: currency) }
+        return StandSale(
+            id: row.id, number: row.number, standID: row.standId, locationID: row.locationId, soldAt: row.soldAt,
+            lines: lines.sorted { $0.lineNo < $1.lineNo }.map {
+                StandSale.Line(
+                    sku: $0.sku, name: $0.name, quantity: $0.quantity, listPrice: amount($0.listPriceMinor),
+                    unitPrice: amount($0.unitPriceMinor), lineTotal: amount($0.lineTotalMinor), shortfall: $0.shortfall)
+            },
+            units: row.units, total: amount(row.totalMinor),
+            payment: row.paymentMethod.map { StandSale.Payment(method: $0, reference: row.paymentReference, qrCodeID: row.qrCodeId) },
+            pointsEarned: row.pointsEarned, lowStockSKUs: row.lowStockSkus.split(separator: ",").map(String.init), refillID: row.refillId,
+            createdAt: row.createdAt)
+    }
+}
