@@ -1,61 +1,122 @@
 import Fluent
+import PartnerCore
+import SQLKit
 
-/// Runs write transactions one at a time when the database is SQLite.
+/// Runs write transactions, on SQLite one writer at a time with group commit.
 ///
 /// SQLite allows a single writer, and Fluent's `transaction()` is a deferred `BEGIN`: two transactions
 /// that read before they write fail with "database is locked" when both try to upgrade. Queuing them
-/// in-process removes the race for the embedded deployment (one process per SQLite file).
-/// PostgreSQL handles concurrent writers itself, so there the serializer is a pass-through.
+/// in-process removes the race for the embedded deployment (one process per SQLite file). PostgreSQL
+/// handles concurrent writers itself, so there the serializer is a pass-through.
+///
+/// Group commit: the transactions that queue up while one batch runs are run together in the next
+/// batch — one `BEGIN IMMEDIATE … COMMIT` with a savepoint each, so a failing one rolls back only its
+/// own work — and each caller is answered only after the batch's COMMIT succeeded. That spreads the
+/// cost of a commit over many writes without weakening what an acknowledgement means.
 ///
 /// sqlite-kit sets only `foreign_keys` on the connections its pool opens, so the per-connection
-/// settings are applied on the writing connection before every write transaction: a connection the
-/// pool replaced never writes without them (two pragma statements per write transaction).
+/// settings are applied on the writing connection before every batch: a connection the pool
+/// replaced never writes without them.
 final class WriteSerializer: Sendable {
-    private let gate: AsyncGate?
+    private let queue: CommitQueue?
 
-    init(serialize: Bool) {
-        gate = serialize ? AsyncGate() : nil
+    init(serialize: Bool, maxBatch: Int = 64) {
+        queue = serialize ? CommitQueue(maxBatch: maxBatch) : nil
     }
 
-    /// Runs `body` in a transaction, queued behind other writes when serializing.
+    /// Transactions and the batches they were committed in, so far (SQLite; zero on PostgreSQL).
+    func statistics() async -> (transactions: Int, batches: Int) {
+        await queue?.statistics ?? (0, 0)
+    }
+
+    /// Runs `body` in a transaction, queued behind other writes (and possibly committed with them)
+    /// when serializing.
     func transaction<T: Sendable>(
         on database: any Database,
         _ body: @escaping @Sendable (any Database) async throws -> T
     ) async throws -> T {
-        guard let gate else { return try await database.transaction(body) }
-        await gate.enter()
-        do {
-            let result = try await database.withConnection { connection in
-                try await SQLiteSettings.apply(on: connection)
-                return try await connection.transaction(body)
-            }
-            await gate.leave()
-            return result
-        } catch {
-            await gate.leave()
-            throw error
-        }
+        guard let queue else { return try await database.transaction(body) }
+        let result = try await queue.perform(on: database) { try await body($0) }
+        guard let value = result as? T else { throw DomainError.conflict("A write returned an unexpected result; retry it.") }
+        return value
     }
 }
 
-/// A first-in, first-out async mutex.
-actor AsyncGate {
-    private var busy = false
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-
-    func enter() async {
-        guard busy else {
-            busy = true
-            return
-        }
-        await withCheckedContinuation { waiting.append($0) }
+/// The queue of SQLite write transactions and the one task that commits them in batches.
+actor CommitQueue {
+    struct Job: Sendable {
+        let database: any Database
+        let body: @Sendable (any Database) async throws -> any Sendable
+        let continuation: CheckedContinuation<any Sendable, any Error>
     }
 
-    func leave() {
-        if waiting.isEmpty {
-            busy = false
-        } else {
-            waiting.removeFirst().resume()
+    private let maxBatch: Int
+    private var pending: [Job] = []
+    private var draining = false
+    private(set) var statistics = (transactions: 0, batches: 0)
+
+    init(maxBatch: Int) {
+        self.maxBatch = max(1, maxBatch)
+    }
+
+    /// Queues `body` and answers once the batch it ran in has committed.
+    func perform(on database: any Database, _ body: @escaping @Sendable (any Database) async throws -> any Sendable) async throws
+        -> any Sendable
+    {
+        try await withCheckedThrowingContinuation { continuation in
+            pending.append(Job(database: database, body: body, continuation: continuation))
+            guard !draining else { return }
+            draining = true
+            Task { await drain() }
+        }
+    }
+
+    /// Runs batches until the queue is empty. Jobs submitted while a batch runs (the actor is free
+    /// while it awaits the database) wait for the next one.
+    private func drain() async {
+        while !pending.isEmpty {
+            let batch = Array(pending.prefix(maxBatch))
+            pending.removeFirst(batch.count)
+            statistics.transactions += batch.count
+            statistics.batches += 1
+            let results = await Self.commit(batch)
+            for (job, result) in zip(batch, results) { job.continuation.resume(with: result) }
+        }
+        draining = false
+    }
+
+    /// One transaction for the batch, a savepoint per job; the results once COMMIT has answered.
+    private static func commit(_ batch: [Job]) async -> [Result<any Sendable, any Error>] {
+        guard let database = batch.first?.database else { return [] }
+        do {
+            return try await database.withConnection { connection in
+                try await SQLiteSettings.apply(on: connection)
+                let sql = try connection.sql()
+                try await sql.raw("BEGIN IMMEDIATE").run()
+                var results: [Result<any Sendable, any Error>] = []
+                for job in batch {
+                    try await sql.raw("SAVEPOINT job").run()
+                    do {
+                        let value = try await job.body(connection)
+                        try await sql.raw("RELEASE job").run()
+                        results.append(.success(value))
+                    } catch {
+                        try await sql.raw("ROLLBACK TO job").run()
+                        try await sql.raw("RELEASE job").run()
+                        results.append(.failure(error))
+                    }
+                }
+                do {
+                    try await sql.raw("COMMIT").run()
+                } catch {
+                    try? await sql.raw("ROLLBACK").run()
+                    throw error
+                }
+                return results
+            }
+        } catch {
+            // Nothing of the batch was committed: every job fails with the reason.
+            return batch.map { _ in .failure(error) }
         }
     }
 }
