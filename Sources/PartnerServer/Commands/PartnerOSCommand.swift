@@ -6,7 +6,7 @@ public struct PartnerOSCommand: AsyncParsableCommand {
         commandName: "partneros",
         abstract: "Partner OS: the partner registry, commerce and Stand Program of the brand.",
         subcommands: [
-            ServeCommand.self, MigrateCommand.self, SeedCommand.self, CreateAdminCommand.self, ForecastCommand.self,
+            ServeCommand.self, MigrateCommand.self, SeedCommand.self, CreateAdminCommand.self, ForecastCommand.self, SimulateCommand.self,
         ],
         defaultSubcommand: ServeCommand.self)
 
