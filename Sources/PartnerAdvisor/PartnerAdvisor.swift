@@ -12,6 +12,14 @@ import PartnerCore
 /// - `ForecastEngine` / `ForecastMethod.forecast`: the individual methods, bit-identical to
 ///   statsforecast 2.1.1 (EVALUATION.md).
 /// - `DemandProfile`: the Syntetos–Boylan demand class of a series.
+///
+/// Stand Coach (pure, deterministic):
+/// - `RefillForecaster` / `RefillSizing` / `LocationRefill`: reorder points and refills for a
+///   fill-rate target from the forecast's cumulative quantiles (`DemandOutlook`), par and packs.
+/// - `Insight`, `Scorecard` (largest-remainder factor points), `InsightLevel`, `StoryboardBuilder`:
+///   the explainable insight shape every advisor kind shares; `RefillOutlookInsight`,
+///   `DisplayHealthInsight`, `ExpansionInsight` build one per kind.
+/// - `MannKendall`, `GeoPoint` / `GeoKernel`, `ForecastAccuracy`; `RefillReplay` for the simulator.
 public enum PartnerAdvisor {
     /// advisor-1: statsforecast-compatible intermittent-demand forecasting, pooled `auto`,
     /// recalibrated negative-binomial cumulative quantiles.

@@ -108,6 +108,18 @@ struct AccessPolicyTests {
         Row(who: "events:read", scope: token(.eventsRead), action: .readPartner, subject: active, expected: .deny),
         Row(who: "any token", scope: token(.partnersRead, .ordersWrite), action: .createPartner, subject: nil, expected: .deny),
         Row(who: "any token", scope: token(.partnersRead, .ordersWrite), action: .manageMembers, subject: active, expected: .deny),
+        // The AI Stand Coach: any member runs the analysis on its own stand (viewers too, and while
+        // inactive); opening the refill it recommends is a refill request; expansion is HQ's.
+        Row(who: "viewer", scope: viewer, action: .runStandCoach, subject: active, expected: .allow),
+        Row(who: "viewer", scope: viewer, action: .runStandCoach, subject: suspended, expected: .allow),
+        Row(who: "owner", scope: owner, action: .runStandCoach, subject: other, expected: .hide),
+        Row(who: "viewer", scope: viewer, action: .requestRefill, subject: active, expected: .deny),
+        Row(who: "staff", scope: staff, action: .runStandCoach, subject: active, expected: .allow),
+        Row(who: "stands:read", scope: token(.standsRead), action: .runStandCoach, subject: active, expected: .allow),
+        Row(who: "orders:write", scope: token(.ordersWrite), action: .runStandCoach, subject: active, expected: .deny),
+        Row(who: "staff", scope: staff, action: .planExpansion, subject: nil, expected: .allow),
+        Row(who: "owner", scope: owner, action: .planExpansion, subject: nil, expected: .deny),
+        Row(who: "stands:read", scope: token(.standsRead, .inventoryWrite), action: .planExpansion, subject: nil, expected: .deny),
     ]
 
     @Test(arguments: rows)

@@ -67,11 +67,11 @@ public enum AccessPolicy {
         case .writeGuardrails: [.pricingWrite]
         case .readLoyalty: [.partnersRead, .loyaltyWrite]
         case .redeemPoints, .adjustPoints: [.loyaltyWrite]
-        case .readStand: [.standsRead, .salesWrite, .inventoryWrite]
+        case .readStand, .runStandCoach: [.standsRead, .salesWrite, .inventoryWrite]
         case .recordSale: [.salesWrite]
         case .requestRefill, .moveRefill, .countInventory, .runLowStockCheck: [.inventoryWrite]
         case .manageUsers, .manageServiceTokens, .manageTiers, .createPartner, .editPartner, .manageMembers, .manageCatalogue,
-            .changePricing, .managePromotions, .manageContracts, .enrolStand, .closePayouts:
+            .changePricing, .managePromotions, .manageContracts, .enrolStand, .closePayouts, .planExpansion:
             nil
         }
     }
@@ -80,7 +80,7 @@ public enum AccessPolicy {
         let hq: PolicyDecision = .denied("This action is taken by HQ.")
         switch action {
         case .readPartner, .readMembers, .readPricing, .readOrders, .readContracts, .readLoyalty, .readPerformance, .readAlerts,
-            .readStand:
+            .readStand, .runStandCoach:
             // Lists are filtered to the caller's partners by the query; one partner's world was
             // checked for membership before (hidden otherwise).
             return .allowed
@@ -104,7 +104,7 @@ public enum AccessPolicy {
             return .denied("This action needs the admin role.")
         case .createPartner, .manageCatalogue, .readCosts, .readPricingHistory, .readGuardrails, .writeGuardrails, .changePricing,
             .managePromotions,
-            .manageContracts, .adjustPoints, .enrolStand, .runLowStockCheck, .closePayouts:
+            .manageContracts, .adjustPoints, .enrolStand, .runLowStockCheck, .closePayouts, .planExpansion:
             return hq
         }
     }
@@ -117,7 +117,7 @@ public enum AccessPolicy {
         case .editPartner, .manageMembers:
             return scope.role == .partner && status != .applicant ? .inactive(status) : .allowed
         case .readPartner, .readMembers, .readPricing, .readOrders, .readContracts, .readLoyalty, .readPerformance, .readAlerts,
-            .readStand, .readCosts, .readPricingHistory, .readGuardrails:
+            .readStand, .readCosts, .readPricingHistory, .readGuardrails, .runStandCoach:
             return .allowed
         default:
             return scope.role == .partner ? .inactive(status) : .allowed

@@ -46,6 +46,12 @@ public enum PolicyAction: Hashable, Sendable {
     case countInventory
     case runLowStockCheck
     case closePayouts
+    // The AI Stand Coach
+    /// Generate a stand's refill forecast or performance insight (analysis: any member may; opening
+    /// the recommended refill is `requestRefill`).
+    case runStandCoach
+    /// Score candidate sites for new stand locations across the network.
+    case planExpansion
 }
 
 /// The partner an action concerns: who it is and whether it is in business.

@@ -5,16 +5,23 @@ public struct StockLevel: Equatable, Sendable {
     public var onOrder: Int
     public var parLevel: Int
     public var minLevel: Int
+    /// The AI Stand Coach's reorder point while it is current (at most 7 days old); it replaces the
+    /// planogram's minimum as the low line.
+    public var reorderPoint: Int?
 
-    public init(onHand: Int, onOrder: Int = 0, parLevel: Int, minLevel: Int) {
+    public init(onHand: Int, onOrder: Int = 0, parLevel: Int, minLevel: Int, reorderPoint: Int? = nil) {
         self.onHand = onHand
         self.onOrder = onOrder
         self.parLevel = parLevel
         self.minLevel = minLevel
+        self.reorderPoint = reorderPoint
     }
 
-    /// Low when what is on the shelf is at or below the minimum.
-    public var isLow: Bool { onHand <= minLevel }
+    /// The level at or below which the shelf is low: the coach's reorder point, else the minimum.
+    public var lowLine: Int { reorderPoint ?? minLevel }
+
+    /// Low when what is on the shelf is at or below the low line.
+    public var isLow: Bool { onHand <= lowLine }
 
     /// The refill that restores par: par − on hand − on order, rounded up to whole packs
     /// (0 when nothing is needed).

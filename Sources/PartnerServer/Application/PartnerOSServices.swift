@@ -29,6 +29,7 @@ struct PartnerOSServices: Sendable {
     let idempotency: IdempotencyStore
     let alerts: PartnerAlerts
     let stands: StandProgram
+    let coach: StandCoach
 
     /// Builds every service once, each with the ones it uses, in dependency order.
     init(
@@ -72,6 +73,7 @@ struct PartnerOSServices: Sendable {
         alerts = PartnerAlerts(database: database)
         stands = StandProgram(
             database: database, writes: writes, idempotency: idempotency, pricing: pricing, products: products, clock: clock)
+        coach = StandCoach(database: database, writes: writes, idempotency: idempotency, stands: stands, clock: clock)
     }
 }
 

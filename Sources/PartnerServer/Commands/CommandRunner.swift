@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import PartnerAdvisor
 import Vapor
 
 /// What the commands do once their arguments are parsed. Kept apart from the ArgumentParser types
@@ -54,6 +55,22 @@ enum CommandRunner {
             try await AdminBootstrap.createAdmin(email: email, password: password, name: name, on: app)
             print("Created admin \(email.lowercased()).")
         }
+    }
+
+    /// Replays the stands' recorded sales under a refill policy; returns the JSON report.
+    static func simulate(_ configuration: AppConfiguration, arguments: SimulationArguments) async throws -> Data {
+        var report = Data()
+        try await withApplication(configuration) { app in
+            try await app.autoMigrate()
+            let coach = app.partnerOS.coach
+            let simulation = RefillSimulation(database: app.db, demand: coach.demand, leadTimes: coach.refillForecasts)
+            let locations = try await simulation.locations()
+            let result = RefillReplay.run(locations, policy: arguments.policy, options: .init(days: arguments.days))
+            let encoder = JSONEncoder.sortedCompact
+            encoder.outputFormatting.insert(.prettyPrinted)
+            report = try encoder.encode(result)
+        }
+        return report
     }
 
     /// Builds the application, runs `body`, and always shuts the application down.

@@ -5,7 +5,9 @@ public struct PartnerOSCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "partneros",
         abstract: "Partner OS: the partner registry, commerce and Stand Program of the brand.",
-        subcommands: [ServeCommand.self, MigrateCommand.self, SeedCommand.self, CreateAdminCommand.self],
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, SeedCommand.self, CreateAdminCommand.self, ForecastCommand.self, SimulateCommand.self,
+        ],
         defaultSubcommand: ServeCommand.self)
 
     public init() {}

@@ -28,4 +28,5 @@ enum EventType: String, Sendable {
     case standPaymentScheduled = "stand.payment.scheduled"
     case standLoyaltyPointsBooked = "stand.loyalty.points.booked"
     case payoutDue = "payout.due"
+    case aiInsightCreated = "ai.insight.created"
 }

@@ -22,5 +22,6 @@ enum PartnerOSMigrations {
         AddAccessControl(),
         AddStandSettlement(),
         AddCountMovements(),
+        AddStandCoach(),
     ]
 }

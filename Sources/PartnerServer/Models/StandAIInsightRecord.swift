@@ -1,8 +1,9 @@
 import Fluent
 import Foundation
 
-/// An AI Stand Coach finding about a stand (refill forecast, risk, advice). The AI issue fills the
-/// table; it exists now so its history starts with the stand.
+/// An AI Stand Coach finding about a stand (refill forecast, display health): the insight's score,
+/// level and window as columns for lists, the whole insight (factors, recommendations, storyboard)
+/// and the kind's detail as JSON in `payload`.
 final class StandAIInsightRecord: Model, @unchecked Sendable {
     static let schema = "stand_ai_insights"
 
@@ -17,6 +18,11 @@ final class StandAIInsightRecord: Model, @unchecked Sendable {
     @OptionalField(key: "score") var score: Double?
     @Field(key: "model_version") var modelVersion: String
     @Field(key: "created_at") var createdAt: Date
+    // Added by AddStandCoach.
+    @Field(key: "level") var level: String
+    @OptionalField(key: "window_from") var windowFrom: Date?
+    @OptionalField(key: "window_through") var windowThrough: Date?
+    @Field(key: "created_at_ms") var createdAtMillis: Int64
 
     init() {}
 }

@@ -19,10 +19,13 @@ final class StandInventoryRecord: Model, @unchecked Sendable {
     @Field(key: "unreconciled_shortfall") var unreconciledShortfall: Int
     @Field(key: "updated_at") var updatedAt: Date
 
+    /// Not stored: the coach's current reorder point, when `StandReorderPoints.apply` set it.
+    var reorderPoint: Int?
+
     init() {}
 
     var level: StockLevel {
-        get { StockLevel(onHand: onHand, onOrder: onOrder, parLevel: parLevel, minLevel: minLevel) }
+        get { StockLevel(onHand: onHand, onOrder: onOrder, parLevel: parLevel, minLevel: minLevel, reorderPoint: reorderPoint) }
         set {
             onHand = newValue.onHand
             onOrder = newValue.onOrder

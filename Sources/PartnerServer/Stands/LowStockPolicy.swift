@@ -97,6 +97,7 @@ struct LowStockPolicy {
         for location in locations {
             let locationID = try location.requireID()
             let shelf = try await StandInventoryRecord.query(on: db).filter(\.$location.$id == locationID).all()
+            try await StandReorderPoints.apply(to: shelf, at: locationID, on: db, now: now)
             let low = shelf.filter { $0.level.isLow && (skus?.contains($0.sku) ?? true) }.map(\.sku).sorted()
             guard !low.isEmpty else {
                 results.append(Evaluation(location: location, lowSKUs: [], action: "none", refill: nil))

@@ -45,6 +45,7 @@ struct StandCountService {
         }
         let movements = try await Self.movements(at: count.locationID, since: count.takenAt, on: db)
         let shelf = try await StandInventoryRecord.query(on: db).filter(\.$location.$id == count.locationID).with(\.$product).all()
+        try await StandReorderPoints.apply(to: shelf, at: count.locationID, on: db, now: now)
         let bySKU = Dictionary(firstValues: shelf.map { ($0.sku, $0) })
         var validator = FieldValidator()
         for line in count.lines where bySKU[line.sku] == nil {
@@ -79,7 +80,7 @@ struct StandCountService {
             line.deliveredSince = applied.deliveredSince
             line.onHandAfter = applied.onHand
             lines.append(line)
-            if !stocked.level.isLow && applied.onHand <= stocked.minLevel { crossed.append(stocked.sku) }
+            if !stocked.level.isLow && applied.onHand <= stocked.level.lowLine { crossed.append(stocked.sku) }
             stocked.unreconciledShortfall = applied.shortfall
             try await StandStock.setOnHand(stocked, to: applied.onHand, at: now, on: db)
         }

@@ -49,6 +49,7 @@ struct StandSaleService {
         let location = try await Self.location(sale.locationID, of: standID, on: db)
         let locationID = try location.requireID()
         let shelf = try await StandInventoryRecord.query(on: db).filter(\.$location.$id == locationID).with(\.$product).all()
+        try await StandReorderPoints.apply(to: shelf, at: locationID, on: db, now: now)
         let bySKU = Dictionary(shelf.map { ($0.sku, $0) }, uniquingKeysWith: { first, _ in first })
         var validator = FieldValidator()
         var prices: [String: Money] = [:]

@@ -1,0 +1,57 @@
+import Fluent
+import Foundation
+import PartnerAdvisor
+
+/// The coach's reorder points per location × SKU, kept with the time they were computed. One row
+/// per location and SKU, replaced by every refill forecast; a row is current for 7 days, after
+/// which the planogram minimum is the low line again (demand moves, and a stale forecast should
+/// not keep deciding refills).
+enum StandReorderPoints {
+    static let currentFor: TimeInterval = 7 * 86_400
+
+    /// Sets each line's `reorderPoint` from the location's current reorder points (clears it
+    /// where none is current). Runs inside the caller's transaction.
+    static func apply(to shelf: [StandInventoryRecord], at locationID: UUID, on db: any Database, now: Date) async throws {
+        let points = try await current(at: locationID, on: db, now: now)
+        for line in shelf { line.reorderPoint = points[line.sku] }
+    }
+
+    static func current(at locationID: UUID, on db: any Database, now: Date) async throws -> [String: Int] {
+        let since = PartnerOrderRecord.millis(now.addingTimeInterval(-currentFor))
+        let rows = try await StandReorderPointRecord.query(on: db).filter(\.$location.$id == locationID)
+            .filter(\.$computedAtMillis >= since).all()
+        return Dictionary(rows.map { ($0.sku, $0.reorderPoint) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    struct Entry: Sendable {
+        let locationID: UUID
+        let sku: String
+        let plan: RefillPlan
+        let leadTimeDays: Int
+    }
+
+    /// Replaces the stored points of the given lines (inside the caller's transaction).
+    static func store(
+        _ entries: [Entry], stand standID: UUID, serviceLevel: Double, insightID: UUID?, on db: any Database, at now: Date
+    ) async throws {
+        for locationID in Set(entries.map(\.locationID)) {
+            let skus = entries.filter { $0.locationID == locationID }.map(\.sku)
+            try await StandReorderPointRecord.query(on: db).filter(\.$location.$id == locationID).filter(\.$sku ~~ skus).delete()
+        }
+        for entry in entries {
+            let row = StandReorderPointRecord()
+            row.$stand.id = standID
+            row.$location.id = entry.locationID
+            row.sku = entry.sku
+            row.reorderPoint = entry.plan.reorderPoint
+            row.orderUpTo = entry.plan.orderUpTo
+            row.safetyStock = entry.plan.safetyStock
+            row.serviceLevel = serviceLevel
+            row.leadTimeDays = entry.leadTimeDays
+            row.insightID = insightID
+            row.computedAtMillis = PartnerOrderRecord.millis(now)
+            row.computedAt = Date(timeIntervalSince1970: Double(row.computedAtMillis) / 1000)
+            try await row.create(on: db)
+        }
+    }
+}
