@@ -15,7 +15,7 @@ end
 
 function init(args)
   counter = 0
-  if data then targets = dofile(data) end
+  if data and data ~= "" then targets = dofile(data) end
 end
 
 function request()

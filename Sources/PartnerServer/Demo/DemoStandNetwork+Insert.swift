@@ -42,6 +42,7 @@ extension DemoStandNetwork.Rows {
             columns: ["id", "stand_id", "location_id", "sku", "started_at", "ended_at"]
         ) { [$0.id!, $0.$stand.id, $0.$location.id, $0.sku, $0.startedAt, $0.endedAt] }
         try await insertSales(on: sql)
+        try await AddStandLifetimeSales.recount(on: sql)
         try await insertRefills(on: sql)
         try await insertCounts(on: sql)
         try await sql.insert(

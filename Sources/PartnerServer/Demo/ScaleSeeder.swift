@@ -78,7 +78,8 @@ struct ScaleSeeder {
         var profile = entry.profile
         profile.companyName += " \(sequence)"
         profile.taxId = profile.taxId.map { _ in "\(profile.country)S\(String(format: "%09d", sequence))" }
-        let status: PartnerStatus = entry.status == .terminated || entry.status == .applicant ? .active : entry.status
+        // Stands all trade (the benchmark spreads sales over them); a few others are suspended.
+        let status: PartnerStatus = profile.type == .stand || entry.status != .suspended ? .active : .suspended
         let record = PartnerRecord(id: entry.id, profile: profile, status: status, tierID: nil)
         return record
     }

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import PartnerCore
+import SQLKit
 
 /// Makes a creating POST safe to retry: the first request with a key does the work and stores its
 /// response in the same transaction; replays get that response back; the same key with a different
@@ -18,25 +19,25 @@ struct IdempotencyStore {
     ) async throws -> Response {
         let (scope, key, fingerprint) = (request.scope, request.key, request.fingerprint)
         let now = clock.now
-        do {
-            return try await writes.transaction(on: database) { db in
-                if let existing = try await Self.find(scope: scope, key: key, on: db) {
-                    return try Self.replay(existing, fingerprint: fingerprint)
+        return try await writes.transaction(on: database) { db in
+            let sql = try db.sql()
+            // Claim the key first: a concurrent duplicate waits here (PostgreSQL) or runs after this
+            // one (SQLite), finds the claim and answers with this request's response.
+            let claimID = UUID()
+            let claimed = try await sql.insert(into: IdempotencyRecord.schema)
+                .columns("id", "scope", "key", "request_hash", "response_body", "created_at")
+                .values(claimID, scope, key, fingerprint, "", now)
+                .ignoringConflicts(with: ["scope", "key"]).returning("id").all()
+            guard !claimed.isEmpty else {
+                guard let existing = try await Self.find(scope: scope, key: key, on: db) else {
+                    throw DomainError.conflict("A concurrent change conflicted with this request; retry it with the same Idempotency-Key.")
                 }
-                // Claim the key first: a concurrent duplicate blocks here until this transaction ends.
-                let record = IdempotencyRecord(scope: scope, key: key, requestHash: fingerprint, responseBody: "", createdAt: now)
-                try await record.create(on: db)
-                let response = try await body(db)
-                record.responseBody = String(decoding: try JSONEncoder.sortedCompact.encode(response), as: UTF8.self)
-                try await record.update(on: db)
-                return response
+                return try Self.replay(existing, fingerprint: fingerprint)
             }
-        } catch  where error.isConstraintViolation {
-            // No stored response means the violation was not on the key: another write raced this one.
-            guard let winner = try await Self.find(scope: scope, key: key, on: database) else {
-                throw DomainError.conflict("A concurrent change conflicted with this request; retry it with the same Idempotency-Key.")
-            }
-            return try Self.replay(winner, fingerprint: fingerprint)
+            let response = try await body(db)
+            let stored = String(decoding: try JSONEncoder.sortedCompact.encode(response), as: UTF8.self)
+            try await sql.update(IdempotencyRecord.schema).set("response_body", to: stored).where("id", .equal, claimID).run()
+            return response
         }
     }
 

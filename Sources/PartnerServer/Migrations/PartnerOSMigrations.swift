@@ -23,5 +23,6 @@ enum PartnerOSMigrations {
         AddStandSettlement(),
         AddCountMovements(),
         AddStandCoach(),
+        AddStandLifetimeSales(),
     ]
 }

@@ -18,65 +18,87 @@ struct StandLoyaltyService {
         return (totals, entries)
     }
 
-    /// Earns for `sale` (dated when it was sold, so a late upload counts in its own period) and books
-    /// any bonus it unlocks; returns the points the sale itself earned.
-    func earn(for sale: StandOrderRecord, package: StandPackage, joinedAt: Date, on db: any Database, at now: Date) async throws -> Int {
+    /// Earns for `sale` (dated when it was sold, so a late upload counts in its own period), moves
+    /// the stand's lifetime total on from `lifetimeBefore`, and books the milestone and streak
+    /// bonuses this unlocks — a handful of statements, whatever the stand's history. Returns the
+    /// points the sale itself earned. Runs inside the sale's transaction, after the stand's lock.
+    func earn(
+        for sale: StandOrderRecord, package: StandPackage, joinedAt: Date, lifetimeBefore: Int64, on db: any Database, at now: Date
+    ) async throws -> Int {
         let standID = sale.$stand.id
+        let saleID = try sale.requireID()
         let total = Money(minorUnits: sale.totalMinor, currency: sale.money)
         let points = rules.points(for: total, package: package)
+        var entries: [StandLoyaltyLedgerRecord] = []
         if points > 0 {
-            try await book(
+            // The key names this new sale, so it cannot be booked yet.
+            entries.append(
                 StandLoyaltyLedgerRecord(
-                    standID: standID, kind: .earn, points: points, occurredAt: sale.soldAt,
-                    key: "earn:sale:\(try sale.requireID().apiString)",
-                    reference: "sale:\(sale.number)"), on: db, at: now)
+                    standID: standID, kind: .earn, points: points, occurredAt: sale.soldAt, key: "earn:sale:\(saleID.apiString)",
+                    reference: "sale:\(sale.number)"))
         }
-        let lifetime = try await Self.lifetimeSales(of: standID, on: db)
-        let before = Money(minorUnits: lifetime - sale.totalMinor, currency: total.currency)
-        for milestone in rules.milestonesCrossed(from: before, to: Money(minorUnits: lifetime, currency: total.currency)) {
-            try await book(
-                StandLoyaltyLedgerRecord(
-                    standID: standID, kind: .bonus, points: milestone.bonus, occurredAt: now, key: "bonus:sales:\(milestone.salesUnits)",
-                    reference: nil, note: "Lifetime sales reached \(milestone.salesUnits) \(total.currency.code)"), on: db, at: now)
+        let lifetime = try Checked.add(lifetimeBefore, sale.totalMinor, field: "items")
+        let sql = try db.sql()
+        try await sql.update(StandPartnerRecord.schema).set("lifetime_sales_minor", to: lifetime).where("id", .equal, standID).run()
+        var bonuses = rules.milestonesCrossed(
+            from: Money(minorUnits: lifetimeBefore, currency: total.currency), to: Money(minorUnits: lifetime, currency: total.currency)
+        ).map { milestone in
+            StandLoyaltyLedgerRecord(
+                standID: standID, kind: .bonus, points: milestone.bonus, occurredAt: now, key: "bonus:sales:\(milestone.salesUnits)",
+                reference: nil, note: "Lifetime sales reached \(milestone.salesUnits) \(total.currency.code)")
         }
-        try await bookStreaks(of: standID, joinedAt: joinedAt, on: db, at: now)
+        bonuses += try await streakBonuses(of: standID, joinedAt: joinedAt, on: sql, at: now)
+        if !bonuses.isEmpty {
+            let booked = Set(
+                try await sql.select().column("idempotency_key").from(StandLoyaltyLedgerRecord.schema)
+                    .where("stand_id", .equal, standID).where("idempotency_key", .in, bonuses.map(\.idempotencyKey))
+                    .all(decodingColumn: "idempotency_key", as: String.self))
+            entries += bonuses.filter { !booked.contains($0.idempotencyKey) }
+        }
+        try await book(entries, on: db, at: now)
         return points
     }
 
     /// One bonus per completed run of `streakDays` without a stock-out, keyed by the run's start
     /// so a later stock-out starts a fresh run instead of re-earning the old one.
-    private func bookStreaks(of standID: UUID, joinedAt: Date, on db: any Database, at now: Date) async throws {
-        let stockOuts = try await StandStockOutRecord.query(on: db).filter(\.$stand.$id == standID).all()
-        guard !stockOuts.contains(where: { $0.endedAt == nil }) else { return }
-        let start = stockOuts.compactMap(\.endedAt).reduce(joinedAt, max)
+    private func streakBonuses(of standID: UUID, joinedAt: Date, on sql: any SQLDatabase, at now: Date) async throws
+        -> [StandLoyaltyLedgerRecord]
+    {
+        struct Row: Decodable {
+            let open: Int
+            let lastEnd: Date?
+        }
+        let row = try await sql.raw(
+            """
+            SELECT COUNT(*) - COUNT(ended_at) AS open, MAX(ended_at) AS last_end FROM stand_stockouts WHERE stand_id = \(bind: standID)
+            """
+        ).first(decoding: Row.self, with: SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase))
+        guard let row, row.open == 0 else { return [] }
+        let start = max(joinedAt, row.lastEnd ?? joinedAt)
         let completed = rules.completedStreaks(since: start, asOf: now)
-        guard completed > 0 else { return }
+        guard completed > 0 else { return [] }
         let startKey = PartnerOrderRecord.millis(start)
-        for ordinal in 1...completed {
-            try await book(
-                StandLoyaltyLedgerRecord(
-                    standID: standID, kind: .bonus, points: rules.streakBonus, occurredAt: now, key: "bonus:streak:\(startKey):\(ordinal)",
-                    reference: nil, note: "\(ordinal * rules.streakDays) days without a stock-out"), on: db, at: now)
+        return (1...completed).map { ordinal in
+            StandLoyaltyLedgerRecord(
+                standID: standID, kind: .bonus, points: rules.streakBonus, occurredAt: now, key: "bonus:streak:\(startKey):\(ordinal)",
+                reference: nil, note: "\(ordinal * rules.streakDays) days without a stock-out")
         }
     }
 
-    /// Writes the entry unless its key is already booked, and announces it.
-    private func book(_ entry: StandLoyaltyLedgerRecord, on db: any Database, at now: Date) async throws {
-        let exists = try await StandLoyaltyLedgerRecord.query(on: db).filter(\.$stand.$id == entry.$stand.id)
-            .filter(\.$idempotencyKey == entry.idempotencyKey).count()
-        guard exists == 0 else { return }
-        try await entry.create(on: db)
-        try await EventOutbox.append(StandEvents.pointsBooked(entry), on: db, at: now)
-    }
-
-    /// Sum of all the stand's sales in minor units. CAST keeps PostgreSQL's SUM(bigint) (numeric)
-    /// and SQLite's answer the same type.
-    static func lifetimeSales(of standID: UUID, on db: any Database) async throws -> Int64 {
-        struct Row: Decodable { let total: Int64 }
-        let row = try await db.sql().raw(
-            "SELECT CAST(COALESCE(SUM(total_minor), 0) AS BIGINT) AS total FROM \(ident: StandOrderRecord.schema) WHERE stand_id = \(bind: standID)"
-        ).first(decoding: Row.self)
-        return row?.total ?? 0
+    /// Writes new entries and announces them, in two statements.
+    private func book(_ entries: [StandLoyaltyLedgerRecord], on db: any Database, at now: Date) async throws {
+        guard !entries.isEmpty else { return }
+        for entry in entries { entry.id = UUID() }
+        try await db.sql().insert(
+            entries, into: StandLoyaltyLedgerRecord.schema,
+            columns: ["id", "stand_id", "kind", "points", "occurred_at", "occurred_at_ms", "idempotency_key", "reference", "note"]
+        ) {
+            [
+                $0.id, $0.$stand.id, $0.kind.rawValue, $0.points, $0.occurredAt, $0.occurredAtMillis, $0.idempotencyKey, $0.reference,
+                $0.note,
+            ]
+        }
+        try await EventOutbox.append(try entries.map { try StandEvents.pointsBooked($0) }, on: db, at: now)
     }
 
     /// Balance and lifetime earned, derived from the ledger.

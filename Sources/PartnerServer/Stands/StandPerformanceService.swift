@@ -45,13 +45,51 @@ struct StandPerformanceService {
     let stands: StandRepository
     let clock: AppClock
 
-    /// The stand's sales of the days `from` through `through` (whole UTC days), as plain values: the
-    /// data the report and the AI Stand Coach both read.
-    func sales(of standID: UUID, from: Date, through: Date) async throws -> [StandSale] {
-        let start = PartnerOrderRecord.millis(from)
-        let end = PartnerOrderRecord.millis(through.addingTimeInterval(86_400))
-        return try await StandOrderRecord.query(on: database).filter(\.$stand.$id == standID)
-            .filter(\.$soldAtMillis >= start).filter(\.$soldAtMillis < end).with(\.$items).all().map { try $0.value }
+    /// What the stand sold in the period, summed in SQL: per location and per SKU. A year of a busy
+    /// stand is thousands of sales; the report needs their totals, not the rows.
+    struct Activity: Sendable {
+        struct Location: Decodable, Sendable {
+            let locationId: UUID
+            let revenueMinor: Int64
+            let units: Int64
+            let sales: Int64
+        }
+
+        struct SKU: Decodable, Sendable {
+            let sku: String
+            let name: String
+            let units: Int64
+            let revenueMinor: Int64
+        }
+
+        let locations: [Location]
+        let skus: [SKU]
+        let currency: Currency
+    }
+
+    func activity(of standID: UUID, from start: Int64, until end: Int64) async throws -> Activity {
+        let sql = try database.sql()
+        let decoder = SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)
+        let locations = try await sql.raw(
+            """
+            SELECT location_id, CAST(COALESCE(SUM(total_minor), 0) AS BIGINT) AS revenue_minor, \
+            CAST(COALESCE(SUM(units), 0) AS BIGINT) AS units, CAST(COUNT(*) AS BIGINT) AS sales \
+            FROM stand_orders WHERE stand_id = \(bind: standID) AND sold_at_ms >= \(bind: start) AND sold_at_ms < \(bind: end) \
+            GROUP BY location_id
+            """
+        ).all(decoding: Activity.Location.self, with: decoder)
+        let skus = try await sql.raw(
+            """
+            SELECT i.sku, MAX(i.name) AS name, CAST(SUM(i.quantity) AS BIGINT) AS units, \
+            CAST(SUM(i.line_total_minor) AS BIGINT) AS revenue_minor \
+            FROM stand_order_items i JOIN stand_orders o ON o.id = i.order_id \
+            WHERE o.stand_id = \(bind: standID) AND o.sold_at_ms >= \(bind: start) AND o.sold_at_ms < \(bind: end) GROUP BY i.sku
+            """
+        ).all(decoding: Activity.SKU.self, with: decoder)
+        let currency =
+            try await sql.raw("SELECT currency FROM stand_orders WHERE stand_id = \(bind: standID) LIMIT 1")
+            .first(decodingColumn: "currency", as: String.self).flatMap(Currency.init) ?? .eur
+        return Activity(locations: locations, skus: skus, currency: currency)
     }
 
     /// The stand's report for the days `from` through `through`, ranked against stands of the same
@@ -63,7 +101,7 @@ struct StandPerformanceService {
         let start = PartnerOrderRecord.millis(from)
         let end = PartnerOrderRecord.millis(through.addingTimeInterval(86_400))
         let days = max(1, Int((through.timeIntervalSince(from) / 86_400).rounded()) + 1)
-        let sales = try await sales(of: standID, from: from, through: through)
+        let activity = try await activity(of: standID, from: start, until: end)
         let locations = try await stands.locations(of: standID)
         let shelf = try await stands.shelf(of: standID)
 
@@ -72,14 +110,14 @@ struct StandPerformanceService {
             skus[line.sku, default: SKURow(sku: line.sku, name: line.name)].onHand += line.level.onHand
         }
         var byLocation = Dictionary(firstValues: locations.map { ($0.id, LocationRow(location: $0)) })
-        for sale in sales {
-            byLocation[sale.locationID]?.revenueMinor += sale.total.minorUnits
-            byLocation[sale.locationID]?.units += sale.units
-            byLocation[sale.locationID]?.salesCount += 1
-            for item in sale.lines {
-                skus[item.sku, default: SKURow(sku: item.sku, name: item.name)].units += item.quantity
-                skus[item.sku]?.revenueMinor += item.lineTotal.minorUnits
-            }
+        for sold in activity.locations {
+            byLocation[sold.locationId]?.revenueMinor += sold.revenueMinor
+            byLocation[sold.locationId]?.units += Int(clamping: sold.units)
+            byLocation[sold.locationId]?.salesCount += Int(clamping: sold.sales)
+        }
+        for sold in activity.skus {
+            skus[sold.sku, default: SKURow(sku: sold.sku, name: sold.name)].units += Int(clamping: sold.units)
+            skus[sold.sku]?.revenueMinor += sold.revenueMinor
         }
         for key in skus.keys {
             guard let row = skus[key], row.units > 0 else { continue }
@@ -96,13 +134,13 @@ struct StandPerformanceService {
             byLocation[id]?.stockOutDays = StockOutCalendar.days(own, from: from, through: through, now: now)
         }
 
-        let revenue = sales.reduce(Int64(0)) { $0 + $1.total.minorUnits }
-        let units = sales.reduce(0) { $0 + $1.units }
+        let revenue = try Checked.sum(activity.locations.map(\.revenueMinor), field: "revenue")
+        let units = Int(clamping: activity.locations.reduce(Int64(0)) { $0 &+ $1.units })
+        let salesCount = Int(clamping: activity.locations.reduce(Int64(0)) { $0 &+ $1.sales })
         let onHand = shelf.reduce(0) { $0 + $1.level.onHand }
         let peers = try await peerRevenue(of: stand, region: region, start: start, end: end)
         return Report(
-            from: from, through: through, currency: sales.first?.total.currency ?? .eur, revenueMinor: revenue, units: units,
-            salesCount: sales.count,
+            from: from, through: through, currency: activity.currency, revenueMinor: revenue, units: units, salesCount: salesCount,
             sellThroughPercent: StandKPI.rounded(StandKPI.sellThroughPercent(sold: units, onHand: onHand)),
             stockOutDays: StockOutCalendar.days(intervals, from: from, through: through, now: now),
             daysOfCover: StandKPI.rounded(StandDemand.daysOfCover(onHand: onHand, units: units, days: days)),
@@ -123,9 +161,14 @@ struct StandPerformanceService {
     }
 
     private func pointsEarned(by standID: UUID, start: Int64, end: Int64) async throws -> Int {
-        try await StandLoyaltyLedgerRecord.query(on: database).filter(\.$stand.$id == standID)
-            .filter(\.$occurredAtMillis >= start).filter(\.$occurredAtMillis < end)
-            .filter(\.$kind ~~ [.earn, .bonus]).all(\.$points).reduce(0, +)
+        let total = try await database.sql().raw(
+            """
+            SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) AS total FROM stand_loyalty_ledger \
+            WHERE stand_id = \(bind: standID) AND occurred_at_ms >= \(bind: start) AND occurred_at_ms < \(bind: end) \
+            AND kind IN (\(binds: [LoyaltyEntryKind.earn.rawValue, LoyaltyEntryKind.bonus.rawValue]))
+            """
+        ).first(decodingColumn: "total", as: Int64.self)
+        return Int(clamping: total ?? 0)
     }
 
     /// Revenue in the period of every other stand with the same package and partner region.

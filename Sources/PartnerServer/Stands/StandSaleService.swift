@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import PartnerCore
+import SQLKit
 
 /// Records a sale at a stand in one transaction: the shelf goes down (never below zero, the rest
 /// is kept as a shortfall for the next count), points accrue, and the low-stock policy runs.
@@ -43,32 +44,35 @@ struct StandSaleService {
         }
     }
 
+    /// About a dozen statements whatever the stand's history: the stand (locked) and the shelf are
+    /// read once, each sold line updated once, the sale and its lines inserted once each, its
+    /// events in one statement.
     private func record(_ sale: Sale, stand standID: UUID, on db: any Database, at now: Date) async throws -> StandSale {
-        _ = try await db.lockActivePartner(standID)
-        guard let stand = try await StandPartnerRecord.find(standID, on: db) else { throw DomainError.notFound("No stand with this id.") }
-        let location = try await Self.location(sale.locationID, of: standID, on: db)
-        let locationID = try location.requireID()
-        let shelf = try await StandInventoryRecord.query(on: db).filter(\.$location.$id == locationID).with(\.$product).all()
-        try await StandReorderPoints.apply(to: shelf, at: locationID, on: db, now: now)
-        let bySKU = Dictionary(shelf.map { ($0.sku, $0) }, uniquingKeysWith: { first, _ in first })
+        let sql = try db.sql()
+        let stand = try await SaleShelf.activeStand(standID, on: sql)
+        let locationID = try await Self.locationID(sale.locationID, of: standID, on: db)
+        let currentSince = PartnerOrderRecord.millis(now.addingTimeInterval(-StandReorderPoints.currentFor))
+        let shelf = Dictionary(
+            firstValues: try await SaleShelf.lines(at: locationID, of: standID, currentSince: currentSince, on: sql).map { ($0.sku, $0) })
         var validator = FieldValidator()
         var prices: [String: Money] = [:]
         for line in sale.lines {
-            guard let stocked = bySKU[line.sku] else {
+            guard let stocked = shelf[line.sku] else {
                 validator.fail("items[\(line.index)].sku", "'\(line.sku)' is not on this location's planogram")
                 continue
             }
             prices[line.sku] = StandSalePricing.unitPrice(
-                declared: line.unitPrice, listPrice: stocked.product.listPrice, field: "items[\(line.index)].unitPrice", into: &validator)
+                declared: line.unitPrice, listPrice: stocked.listPrice, field: "items[\(line.index)].unitPrice", into: &validator)
         }
         try validator.finish()
 
         let order = StandOrderRecord()
+        order.id = UUID()
         order.number = DocumentNumber.make("SR", at: now)
         order.$stand.id = standID
         order.$location.id = locationID
         order.sell(at: sale.soldAt)
-        order.currency = bySKU[sale.lines[0].sku]?.product.currency ?? Currency.eur.code
+        order.currency = shelf[sale.lines[0].sku]?.currency ?? Currency.eur.code
         order.paymentMethod = sale.payment?.method
         order.paymentReference = sale.payment?.reference
         order.qrCodeID = sale.payment?.qrCodeID
@@ -77,19 +81,22 @@ struct StandSaleService {
         var items: [StandOrderItemRecord] = []
         var crossed: [String] = []
         for (number, line) in sale.lines.enumerated() {
-            guard let stocked = bySKU[line.sku] else { continue }
-            let unitPrice = prices[line.sku]?.minorUnits ?? stocked.product.listPriceMinor
+            guard let stocked = shelf[line.sku] else { continue }
+            let unitPrice = prices[line.sku]?.minorUnits ?? stocked.listPriceMinor
             let (after, shortfall) = stocked.level.selling(line.quantity)
             if stocked.level.crossesLowLine(selling: line.quantity) { crossed.append(stocked.sku) }
-            stocked.unreconciledShortfall += shortfall
-            try await StandStock.setOnHand(stocked, to: after.onHand, at: now, on: db)
+            try await StandStock.sell(
+                stocked, leaving: after.onHand, shortfall: try Checked.sum([stocked.unreconciledShortfall, shortfall], field: "items"),
+                stand: standID, location: locationID, at: now, on: db)
             let item = StandOrderItemRecord()
-            item.$product.id = stocked.$product.id
+            item.id = UUID()
+            item.$order.id = try order.requireID()
+            item.$product.id = stocked.productId
             item.lineNumber = number + 1
             item.sku = stocked.sku
-            item.name = stocked.product.name
+            item.name = stocked.name
             item.quantity = line.quantity
-            item.listPriceMinor = stocked.product.listPriceMinor
+            item.listPriceMinor = stocked.listPriceMinor
             item.unitPriceMinor = unitPrice
             item.lineTotalMinor = try Checked.multiply(unitPrice, Int64(line.quantity), field: "items[\(line.index)]")
             item.shortfall = shortfall
@@ -98,19 +105,61 @@ struct StandSaleService {
         order.totalMinor = try StandSalePricing.total(of: items.map(\.lineTotalMinor))
         order.units = try Checked.sum(items.map(\.quantity), field: "items")
         order.lowStockSKUs = crossed.joined(separator: ",")
-        order.pointsEarned = 0
-        try await order.create(on: db)
-        let orderID = try order.requireID()
-        for item in items {
-            item.$order.id = orderID
-            try await item.create(on: db)
+        order.pointsEarned = try await loyalty.earn(
+            for: order, package: stand.packageLevel, joinedAt: stand.joinedAt, lifetimeBefore: stand.lifetimeSalesMinor, on: db, at: now)
+        if !crossed.isEmpty,
+            let standRecord = try await StandPartnerRecord.find(standID, on: db),
+            let location = try await StandLocationRecord.find(locationID, on: db)
+        {
+            order.refillID = try await lowStock.react(to: crossed, stand: standRecord, location: location, on: db, at: now)?.requireID()
         }
-        order.$items.value = items
-        order.pointsEarned = try await loyalty.earn(for: order, package: stand.packageLevel, joinedAt: stand.joinedAt, on: db, at: now)
-        order.refillID = try await lowStock.react(to: crossed, stand: stand, location: location, on: db, at: now)?.requireID()
-        try await order.update(on: db)
+        try await Self.insert(order, items: items, on: sql)
         try await EventOutbox.append(StandEvents.saleRecorded(order), on: db, at: now)
         return try order.value(items: items)
+    }
+
+    private static func insert(_ order: StandOrderRecord, items: [StandOrderItemRecord], on sql: any SQLDatabase) async throws {
+        try await sql.insert(
+            [order], into: StandOrderRecord.schema,
+            columns: [
+                "id", "number", "stand_id", "location_id", "sold_at", "sold_at_ms", "currency", "total_minor", "units", "payment_method",
+                "payment_reference", "qr_code_id", "points_earned", "low_stock_skus", "refill_id", "created_by", "created_at",
+            ]
+        ) {
+            [
+                $0.id, $0.number, $0.$stand.id, $0.$location.id, $0.soldAt, $0.soldAtMillis, $0.currency, $0.totalMinor, $0.units,
+                $0.paymentMethod, $0.paymentReference, $0.qrCodeID, $0.pointsEarned, $0.lowStockSKUs, $0.refillID, $0.createdBy,
+                $0.createdAt,
+            ]
+        }
+        try await sql.insert(
+            items, into: StandOrderItemRecord.schema,
+            columns: [
+                "id", "order_id", "product_id", "line_no", "sku", "name", "quantity", "list_price_minor", "unit_price_minor",
+                "line_total_minor", "shortfall",
+            ]
+        ) {
+            [
+                $0.id, $0.$order.id, $0.$product.id, $0.lineNumber, $0.sku, $0.name, $0.quantity, $0.listPriceMinor, $0.unitPriceMinor,
+                $0.lineTotalMinor, $0.shortfall,
+            ]
+        }
+    }
+
+    /// The given location's id when it is the stand's, or the stand's only location; 422 otherwise.
+    static func locationID(_ id: UUID?, of standID: UUID, on db: any Database, field: String = "locationId") async throws -> UUID {
+        let query = try db.sql().select().column("id").from(StandLocationRecord.schema).where("stand_id", .equal, standID)
+        if let id {
+            guard try await query.where("id", .equal, id).first() != nil else {
+                throw ValidationFailure(field: field, message: "is not a location of this stand")
+            }
+            return id
+        }
+        let all = try await query.limit(2).all(decodingColumn: "id", as: UUID.self)
+        guard all.count == 1, let only = all.first else {
+            throw ValidationFailure(field: field, message: "is required: the stand has several locations")
+        }
+        return only
     }
 
     /// The given location of the stand, or its only one; 422 otherwise.

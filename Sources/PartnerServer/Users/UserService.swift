@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import PartnerCore
+import SQLKit
 
 /// Users, their bearer tokens and their partner memberships.
 struct UserService {
@@ -77,11 +78,20 @@ struct UserService {
 
     // MARK: Partner memberships
 
-    /// The partners a user belongs to, by company name.
+    /// The partners a user belongs to, by company name (every `/auth/me` asks: one query).
     func memberships(of userID: UUID) async throws -> [Membership] {
-        try await PartnerUserRecord.query(on: database).filter(\.$user.$id == userID).with(\.$partner).all()
-            .map { Membership(partnerID: $0.$partner.id, companyName: $0.partner.companyName, role: $0.role) }
-            .sorted { $0.companyName < $1.companyName }
+        struct Row: Decodable {
+            let partnerId: UUID
+            let companyName: String
+            let role: MemberRole
+        }
+        return try await database.sql().raw(
+            """
+            SELECT m.partner_id, p.company_name, m.role FROM partner_users m JOIN partners p ON p.id = m.partner_id \
+            WHERE m.user_id = \(bind: userID) ORDER BY p.company_name, m.partner_id
+            """
+        ).all(decoding: Row.self, with: SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase))
+            .map { Membership(partnerID: $0.partnerId, companyName: $0.companyName, role: $0.role) }
     }
 
     /// A partner's members, by email.

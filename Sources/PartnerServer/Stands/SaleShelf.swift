@@ -1,0 +1,71 @@
+import Fluent
+import Foundation
+import PartnerCore
+import SQLKit
+
+/// What recording a sale reads, in two queries: the stand with its partner's status (locked first,
+/// as every write locks the partner row) and the location's shelf with prices and the coach's
+/// current reorder points.
+enum SaleShelf {
+    struct Stand: Decodable {
+        let status: PartnerStatus
+        let packageLevel: StandPackage
+        let autoRefill: Bool
+        let joinedAt: Date
+        let lifetimeSalesMinor: Int64
+    }
+
+    struct Line: Decodable {
+        let id: UUID
+        let sku: String
+        let productId: UUID
+        let name: String
+        let listPriceMinor: Int64
+        let currency: String
+        var onHand: Int
+        let onOrder: Int
+        let parLevel: Int
+        let minLevel: Int
+        var unreconciledShortfall: Int
+        let reorderPoint: Int?
+
+        var listPrice: Money { Money(minorUnits: listPriceMinor, currency: Currency(currency) ?? .eur) }
+        var level: StockLevel {
+            StockLevel(onHand: onHand, onOrder: onOrder, parLevel: parLevel, minLevel: minLevel, reorderPoint: reorderPoint)
+        }
+    }
+
+    static let decoder = SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)
+
+    /// The stand, its partner row locked on PostgreSQL (`FOR NO KEY UPDATE`, like `lockPartner`);
+    /// only an active partner records sales.
+    static func activeStand(_ standID: UUID, on sql: any SQLDatabase) async throws -> Stand {
+        let lock: SQLQueryString = sql.dialect.name == "postgresql" ? " FOR NO KEY UPDATE OF p" : ""
+        let query: SQLQueryString =
+            """
+            SELECT p.status, s.package_level, s.auto_refill, s.joined_at, s.lifetime_sales_minor \
+            FROM partners p JOIN stand_partners s ON s.id = p.id WHERE p.id = \(bind: standID)
+            """ + lock
+        guard let stand = try await sql.raw(query).first(decoding: Stand.self, with: decoder) else {
+            throw DomainError.notFound("No stand with this id.")
+        }
+        guard stand.status == .active else {
+            throw DomainError.conflict("The partner is \(stand.status.rawValue); only active partners can do this.")
+        }
+        return stand
+    }
+
+    /// The location's planogram lines, with the reorder points computed since `currentSince`.
+    static func lines(at locationID: UUID, of standID: UUID, currentSince: Int64, on sql: any SQLDatabase) async throws -> [Line] {
+        try await sql.raw(
+            """
+            SELECT i.id, i.sku, i.product_id, pr.name, pr.list_price_minor, pr.currency, i.on_hand, i.on_order, i.par_level, \
+            i.min_level, i.unreconciled_shortfall, rp.reorder_point FROM stand_inventory i \
+            JOIN products pr ON pr.id = i.product_id \
+            LEFT JOIN stand_reorder_points rp ON rp.location_id = i.location_id AND rp.sku = i.sku \
+            AND rp.computed_at_ms >= \(bind: currentSince) \
+            WHERE i.location_id = \(bind: locationID) AND i.stand_id = \(bind: standID)
+            """
+        ).all(decoding: Line.self, with: decoder)
+    }
+}
