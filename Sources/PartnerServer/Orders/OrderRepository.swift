@@ -32,14 +32,27 @@ struct OrderRepository {
     }
 
     func openCount(partnerID: UUID) async throws -> Int {
-        try await PartnerOrderRecord.query(on: database).filter(\.$partner.$id == partnerID)
-            .filter(\.$status ~~ OrderStatus.allCases.filter(\.isOpen)).count()
+        let open = OrderStatus.allCases.filter(\.isOpen).map(\.rawValue)
+        let count = try await database.sql().raw(
+            "SELECT CAST(COUNT(*) AS BIGINT) AS n FROM partner_orders WHERE partner_id = \(bind: partnerID) AND status IN (\(binds: open))"
+        ).first(decodingColumn: "n", as: Int64.self)
+        return Int(clamping: count ?? 0)
     }
 
-    /// Count and value of the partner's orders placed since `date`, cancelled ones excluded.
+    /// Count and value of the partner's orders placed since `date`, cancelled ones excluded, summed
+    /// in SQL (the CASTs give both databases' aggregates one integer type).
     func totals(partnerID: UUID, since date: Date) async throws -> (count: Int, revenueMinor: Int64) {
-        let query = PartnerOrderRecord.query(on: database).filter(\.$partner.$id == partnerID).filter(\.$status != .cancelled)
-            .filter(\.$placedAtMillis >= PartnerOrderRecord.millis(date))
-        return (try await query.copy().count(), try await query.copy().all(\.$totalMinor).reduce(0, +))
+        struct Row: Decodable {
+            let n: Int64
+            let revenue: Int64
+        }
+        let row = try await database.sql().raw(
+            """
+            SELECT CAST(COUNT(*) AS BIGINT) AS n, CAST(COALESCE(SUM(total_minor), 0) AS BIGINT) AS revenue FROM partner_orders \
+            WHERE partner_id = \(bind: partnerID) AND placed_at_ms >= \(bind: PartnerOrderRecord.millis(date)) \
+            AND status <> \(bind: OrderStatus.cancelled.rawValue)
+            """
+        ).first(decoding: Row.self)
+        return (Int(clamping: row?.n ?? 0), row?.revenue ?? 0)
     }
 }

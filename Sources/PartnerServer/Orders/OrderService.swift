@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import PartnerCore
+import SQLKit
 
 /// Places orders priced by the engine and moves them through their lifecycle, each change with its
 /// event in the same transaction. Each public write owns its transaction and takes the partner lock
@@ -82,6 +83,7 @@ struct OrderService {
             throw ValidationFailure(field: "items", message: "must all be priced in one currency")
         }
         let order = PartnerOrderRecord()
+        order.id = UUID()
         order.number = DocumentNumber.make("PO", at: now)
         order.$partner.id = partnerID
         order.status = .submitted
@@ -96,6 +98,7 @@ struct OrderService {
         var items: [PartnerOrderItemRecord] = []
         for (number, (line, priced)) in zip(valid.draft.lines, prices).enumerated() {
             let item = PartnerOrderItemRecord()
+            item.id = UUID()
             item.$product.id = try priced.product.requireID()
             item.lineNumber = number + 1
             item.sku = priced.product.sku
@@ -113,12 +116,10 @@ struct OrderService {
         }
         order.subtotalMinor = subtotal
         order.totalMinor = total
-        try await order.create(on: db)
         let orderID = try order.requireID()
-        for item in items {
-            item.$order.id = orderID
-            try await item.create(on: db)
-        }
+        order.updatedAt = now
+        for item in items { item.$order.id = orderID }
+        try await PartnerOrderRecord.insert([order], items: items, on: db.sql())
         try await EventOutbox.append(OrderEvents.created(order, id: orderID, lines: items.count), on: db, at: now)
         try await performance.refresh(partnerID, month: Month(containing: order.placedAt), on: db, at: now)
         return try order.value(items: items, partnerName: current.companyName)

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import PartnerCore
+import SQLKit
 
 /// Keeps `PartnerPerformance` rows in step with orders and loyalty, and reads them back as series.
 struct PerformanceService {
@@ -10,28 +11,37 @@ struct PerformanceService {
     /// Recomputes one partner-month from its orders and loyalty entries, inside the caller's
     /// transaction (which must hold the partner lock on PostgreSQL, see `lockPartner`).
     func refresh(_ partnerID: UUID, month: Month, on db: any Database, at now: Date) async throws {
+        struct Totals: Decodable {
+            let revenue: Int64
+            let orders: Int64
+            let currency: String?
+            let loyalty: Int64
+        }
         let from = PartnerOrderRecord.millis(month.start)
         let until = PartnerOrderRecord.millis(month.next.start)
-        let orders = PartnerOrderRecord.query(on: db).filter(\.$partner.$id == partnerID)
-            .filter(\.$placedAtMillis >= from).filter(\.$placedAtMillis < until).filter(\.$status != .cancelled)
-        // Summed here: PostgreSQL's SUM(bigint) is numeric, which the drivers do not decode as Int64.
-        let revenue = try await orders.copy().all(\.$totalMinor).reduce(0, +)
-        let count = try await orders.copy().count()
-        let currency = try await orders.copy().first()?.currency ?? Currency.eur.code
-        let earned =
-            try await LoyaltyEntryRecord.query(on: db).filter(\.$partner.$id == partnerID)
-            .filter(\.$occurredAtMillis >= from).filter(\.$occurredAtMillis < until)
-            .filter(\.$kind ~~ [LoyaltyEntryKind.earn, .bonus]).all(\.$points).reduce(0, +)
+        let sql = try db.sql()
+        // Summed in SQL with CASTs: PostgreSQL's SUM(bigint) is numeric, which the drivers do not
+        // decode as Int64.
+        let totals = try await sql.raw(
+            """
+            SELECT CAST(COALESCE(SUM(total_minor), 0) AS BIGINT) AS revenue, CAST(COUNT(*) AS BIGINT) AS orders, MIN(currency) AS currency, \
+            (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM partner_loyalty_ledger WHERE partner_id = \(bind: partnerID) \
+            AND occurred_at_ms >= \(bind: from) AND occurred_at_ms < \(bind: until) \
+            AND kind IN (\(binds: [LoyaltyEntryKind.earn.rawValue, LoyaltyEntryKind.bonus.rawValue]))) AS loyalty \
+            FROM partner_orders WHERE partner_id = \(bind: partnerID) AND placed_at_ms >= \(bind: from) AND placed_at_ms < \(bind: until) \
+            AND status <> \(bind: OrderStatus.cancelled.rawValue)
+            """
+        ).first(decoding: Totals.self)
         let row =
             try await PartnerPerformanceRecord.query(on: db).filter(\.$partner.$id == partnerID).filter(\.$month == month.description)
             .first()
             ?? PartnerPerformanceRecord()
         row.$partner.id = partnerID
         row.month = month.description
-        row.currency = currency
-        row.revenueMinor = revenue
-        row.orders = count
-        row.loyaltyEarned = earned
+        row.currency = totals?.currency ?? Currency.eur.code
+        row.revenueMinor = totals?.revenue ?? 0
+        row.orders = Int(clamping: totals?.orders ?? 0)
+        row.loyaltyEarned = Int(clamping: totals?.loyalty ?? 0)
         row.updatedAt = now
         try await row.save(on: db)
     }
