@@ -41,10 +41,11 @@ struct LoyaltyService {
         }
         return try await db.sql().raw(
             """
-            SELECT id, kind, points, occurred_at, expires_at FROM partner_loyalty_ledger \
+            SELECT id AS "id", kind AS "kind", points AS "points", occurred_at AS "occurredAt", expires_at AS "expiresAt" \
+            FROM partner_loyalty_ledger \
             WHERE partner_id = \(bind: partnerID) ORDER BY occurred_at_ms, id
             """
-        ).all(decoding: Row.self, with: SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase))
+        ).all(decoding: Row.self)
             .map { LoyaltyLedger.Entry(id: $0.id, kind: $0.kind, points: $0.points, occurredAt: $0.occurredAt, expiresAt: $0.expiresAt) }
     }
 

@@ -38,7 +38,14 @@ enum OrderRows {
         let lineTotalMinor: Int64
     }
 
-    static let decoder = SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)
+    private static let orderColumns = SQLColumns.aliased(
+        "o",
+        [
+            "id", "number", "partner_id", "status", "channel", "external_ref", "requested_delivery_date", "currency", "subtotal_minor",
+            "total_minor", "placed_at", "placed_at_ms", "confirmed_at", "shipped_at", "delivered_at", "cancelled_at", "updated_at",
+        ])
+    private static let lineColumns = SQLColumns.aliased(
+        "i", ["order_id", "line_no", "sku", "name", "quantity", "list_price_minor", "unit_price_minor", "price_source", "line_total_minor"])
 
     /// Orders matching `conditions` (on `o`, the orders, and `p`, their partner), newest first, each
     /// with its exact millisecond key (a floating-point `placedAt` can be an ulp off it).
@@ -48,18 +55,15 @@ enum OrderRows {
         let filtering: SQLQueryString = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         let query: SQLQueryString =
             """
-            SELECT o.id, o.number, o.partner_id, p.company_name AS partner_name, o.status, o.channel, o.external_ref, \
-            o.requested_delivery_date, o.currency, o.subtotal_minor, o.total_minor, o.placed_at, o.placed_at_ms, o.confirmed_at, \
-            o.shipped_at, o.delivered_at, o.cancelled_at, o.updated_at FROM partner_orders o JOIN partners p ON p.id = o.partner_id
+            SELECT \(unsafeRaw: orderColumns), p.company_name AS "partnerName" FROM partner_orders o JOIN partners p ON p.id = o.partner_id
             """ + filtering + " ORDER BY o.placed_at_ms DESC, o.id DESC LIMIT \(literal: limit)"
-        let orders = try await sql.raw(query).all(decoding: Order.self, with: decoder)
+        let orders = try await sql.raw(query).all(decoding: Order.self)
         guard !orders.isEmpty else { return [] }
         let lines = try await sql.raw(
             """
-            SELECT order_id, line_no, sku, name, quantity, list_price_minor, unit_price_minor, price_source, line_total_minor \
-            FROM partner_order_items WHERE order_id IN (\(binds: orders.map(\.id))) ORDER BY order_id, line_no
+            SELECT \(unsafeRaw: lineColumns) FROM partner_order_items i WHERE i.order_id IN (\(binds: orders.map(\.id))) ORDER BY i.order_id, i.line_no
             """
-        ).all(decoding: Line.self, with: decoder)
+        ).all(decoding: Line.self)
         let byOrder = Dictionary(grouping: lines, by: \.orderId)
         return orders.map { (value($0, lines: byOrder[$0.id] ?? []), $0.placedAtMs) }
     }

@@ -34,15 +34,21 @@ struct PartnerRow: Decodable {
     let tierCurrency: String?
 
     /// The columns this row decodes, for `FROM partners p LEFT JOIN partner_tiers t ON t.id = p.tier_id`.
-    static let columns: SQLQueryString = """
-        p.id, p.type, p.company_name, p.display_name, p.email, p.phone, p.region, p.country, p.city, p.address, \
-        p.postal_code, p.latitude, p.longitude, p.tax_id, p.website, p.status, p.created_at, p.updated_at, \
-        t.id AS tier_id, t.code AS tier_code, t.name AS tier_name, t.partner_types AS tier_partner_types, t.rank AS tier_rank, \
-        t.base_discount_bp AS tier_base_discount_bp, t.loyalty_multiplier_milli AS tier_loyalty_multiplier_milli, \
-        t.min_revenue_minor AS tier_min_revenue_minor, t.currency AS tier_currency
-        """
+    static let columns: SQLQueryString = "\(unsafeRaw: columnList)"
 
-    static let decoder = SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)
+    private static let columnList =
+        SQLColumns.aliased(
+            "p",
+            [
+                "id", "type", "company_name", "display_name", "email", "phone", "region", "country", "city", "address", "postal_code",
+                "latitude", "longitude", "tax_id", "website", "status", "created_at", "updated_at",
+            ]) + ", "
+        + SQLColumns.aliased(
+            "t",
+            [
+                "id", "code", "name", "partner_types", "rank", "base_discount_bp", "loyalty_multiplier_milli", "min_revenue_minor",
+                "currency",
+            ], prefix: "tier")
 
     var value: Partner {
         let profile = PartnerProfile(

@@ -35,18 +35,17 @@ enum SaleShelf {
         }
     }
 
-    static let decoder = SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)
-
     /// The stand, its partner row locked on PostgreSQL (`FOR NO KEY UPDATE`, like `lockPartner`);
     /// only an active partner records sales.
     static func activeStand(_ standID: UUID, on sql: any SQLDatabase) async throws -> Stand {
         let lock: SQLQueryString = sql.dialect.name == "postgresql" ? " FOR NO KEY UPDATE OF p" : ""
         let query: SQLQueryString =
             """
-            SELECT p.status, s.package_level, s.auto_refill, s.joined_at, s.lifetime_sales_minor \
+            SELECT p.status AS "status", s.package_level AS "packageLevel", s.auto_refill AS "autoRefill", \
+            s.joined_at AS "joinedAt", s.lifetime_sales_minor AS "lifetimeSalesMinor" \
             FROM partners p JOIN stand_partners s ON s.id = p.id WHERE p.id = \(bind: standID)
             """ + lock
-        guard let stand = try await sql.raw(query).first(decoding: Stand.self, with: decoder) else {
+        guard let stand = try await sql.raw(query).first(decoding: Stand.self) else {
             throw DomainError.notFound("No stand with this id.")
         }
         guard stand.status == .active else {
@@ -59,13 +58,15 @@ enum SaleShelf {
     static func lines(at locationID: UUID, of standID: UUID, currentSince: Int64, on sql: any SQLDatabase) async throws -> [Line] {
         try await sql.raw(
             """
-            SELECT i.id, i.sku, i.product_id, pr.name, pr.list_price_minor, pr.currency, i.on_hand, i.on_order, i.par_level, \
-            i.min_level, i.unreconciled_shortfall, rp.reorder_point FROM stand_inventory i \
+            SELECT i.id AS "id", i.sku AS "sku", i.product_id AS "productId", pr.name AS "name", pr.list_price_minor AS "listPriceMinor", \
+            pr.currency AS "currency", i.on_hand AS "onHand", i.on_order AS "onOrder", i.par_level AS "parLevel", \
+            i.min_level AS "minLevel", i.unreconciled_shortfall AS "unreconciledShortfall", rp.reorder_point AS "reorderPoint" \
+            FROM stand_inventory i \
             JOIN products pr ON pr.id = i.product_id \
             LEFT JOIN stand_reorder_points rp ON rp.location_id = i.location_id AND rp.sku = i.sku \
             AND rp.computed_at_ms >= \(bind: currentSince) \
             WHERE i.location_id = \(bind: locationID) AND i.stand_id = \(bind: standID)
             """
-        ).all(decoding: Line.self, with: decoder)
+        ).all(decoding: Line.self)
     }
 }

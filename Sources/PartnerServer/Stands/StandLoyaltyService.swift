@@ -70,9 +70,9 @@ struct StandLoyaltyService {
         }
         let row = try await sql.raw(
             """
-            SELECT COUNT(*) - COUNT(ended_at) AS open, MAX(ended_at) AS last_end FROM stand_stockouts WHERE stand_id = \(bind: standID)
+            SELECT COUNT(*) - COUNT(ended_at) AS "open", MAX(ended_at) AS "lastEnd" FROM stand_stockouts WHERE stand_id = \(bind: standID)
             """
-        ).first(decoding: Row.self, with: SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase))
+        ).first(decoding: Row.self)
         guard let row, row.open == 0 else { return [] }
         let start = max(joinedAt, row.lastEnd ?? joinedAt)
         let completed = rules.completedStreaks(since: start, asOf: now)

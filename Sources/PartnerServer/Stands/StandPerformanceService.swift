@@ -69,23 +69,22 @@ struct StandPerformanceService {
 
     func activity(of standID: UUID, from start: Int64, until end: Int64) async throws -> Activity {
         let sql = try database.sql()
-        let decoder = SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)
         let locations = try await sql.raw(
             """
-            SELECT location_id, CAST(COALESCE(SUM(total_minor), 0) AS BIGINT) AS revenue_minor, \
-            CAST(COALESCE(SUM(units), 0) AS BIGINT) AS units, CAST(COUNT(*) AS BIGINT) AS sales \
+            SELECT location_id AS "locationId", CAST(COALESCE(SUM(total_minor), 0) AS BIGINT) AS "revenueMinor", \
+            CAST(COALESCE(SUM(units), 0) AS BIGINT) AS "units", CAST(COUNT(*) AS BIGINT) AS "sales" \
             FROM stand_orders WHERE stand_id = \(bind: standID) AND sold_at_ms >= \(bind: start) AND sold_at_ms < \(bind: end) \
             GROUP BY location_id
             """
-        ).all(decoding: Activity.Location.self, with: decoder)
+        ).all(decoding: Activity.Location.self)
         let skus = try await sql.raw(
             """
-            SELECT i.sku, MAX(i.name) AS name, CAST(SUM(i.quantity) AS BIGINT) AS units, \
-            CAST(SUM(i.line_total_minor) AS BIGINT) AS revenue_minor \
+            SELECT i.sku AS "sku", MAX(i.name) AS "name", CAST(SUM(i.quantity) AS BIGINT) AS "units", \
+            CAST(SUM(i.line_total_minor) AS BIGINT) AS "revenueMinor" \
             FROM stand_order_items i JOIN stand_orders o ON o.id = i.order_id \
             WHERE o.stand_id = \(bind: standID) AND o.sold_at_ms >= \(bind: start) AND o.sold_at_ms < \(bind: end) GROUP BY i.sku
             """
-        ).all(decoding: Activity.SKU.self, with: decoder)
+        ).all(decoding: Activity.SKU.self)
         let currency =
             try await sql.raw("SELECT currency FROM stand_orders WHERE stand_id = \(bind: standID) LIMIT 1")
             .first(decodingColumn: "currency", as: String.self).flatMap(Currency.init) ?? .eur

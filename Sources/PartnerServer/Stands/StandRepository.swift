@@ -66,19 +66,21 @@ struct StandRepository {
         let lowStockLines: Int
     }
 
+    private static let standColumns = SQLColumns.aliased(
+        "s", ["package_level", "commission_bp", "loyalty_rate_milli", "auto_refill", "joined_at"], prefix: "stand")
+
     private func summaries(where conditions: [SQLQueryString], limit: Int) async throws -> [StandSummary] {
         let filtering: SQLQueryString = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         let query: SQLQueryString =
             """
-            SELECT \(PartnerRow.columns), s.package_level AS stand_package_level, s.commission_bp AS stand_commission_bp, \
-            s.loyalty_rate_milli AS stand_loyalty_rate_milli, s.auto_refill AS stand_auto_refill, s.joined_at AS stand_joined_at, \
-            (SELECT COUNT(*) FROM stand_locations l WHERE l.stand_id = s.id) AS location_count, \
-            (SELECT COUNT(*) FROM stand_inventory i WHERE i.stand_id = s.id AND i.on_hand <= i.min_level) AS low_stock_lines \
+            SELECT \(PartnerRow.columns), \(unsafeRaw: Self.standColumns), \
+            (SELECT COUNT(*) FROM stand_locations l WHERE l.stand_id = s.id) AS "locationCount", \
+            (SELECT COUNT(*) FROM stand_inventory i WHERE i.stand_id = s.id AND i.on_hand <= i.min_level) AS "lowStockLines" \
             FROM stand_partners s JOIN partners p ON p.id = s.id LEFT JOIN partner_tiers t ON t.id = p.tier_id
             """ + filtering + " ORDER BY p.company_name, s.id LIMIT \(literal: limit)"
         return try await database.sql().raw(query).all().map { row in
-            let partner = try row.decode(model: PartnerRow.self, with: PartnerRow.decoder).value
-            let counts = try row.decode(model: SummaryRow.self, with: PartnerRow.decoder)
+            let partner = try row.decode(model: PartnerRow.self).value
+            let counts = try row.decode(model: SummaryRow.self)
             let stand = Stand(
                 id: partner.id, package: counts.standPackageLevel, commissionBasisPoints: counts.standCommissionBp,
                 loyaltyRateMilli: counts.standLoyaltyRateMilli, autoRefill: counts.standAutoRefill, joinedAt: counts.standJoinedAt)

@@ -36,7 +36,14 @@ enum StandSaleRows {
         let shortfall: Int
     }
 
-    static let decoder = SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)
+    private static let saleColumns = SQLColumns.aliased(
+        "o",
+        [
+            "id", "number", "stand_id", "location_id", "sold_at", "sold_at_ms", "currency", "total_minor", "units", "payment_method",
+            "payment_reference", "qr_code_id", "points_earned", "low_stock_skus", "refill_id", "created_at",
+        ])
+    private static let lineColumns = SQLColumns.aliased(
+        "i", ["order_id", "line_no", "sku", "name", "quantity", "list_price_minor", "unit_price_minor", "line_total_minor", "shortfall"])
 
     /// Sales matching `conditions` (on `o`), newest first, each with its millisecond key.
     static func page(where conditions: [SQLQueryString], limit: Int, on sql: any SQLDatabase) async throws
@@ -45,17 +52,16 @@ enum StandSaleRows {
         let filtering: SQLQueryString = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         let query: SQLQueryString =
             """
-            SELECT o.id, o.number, o.stand_id, o.location_id, o.sold_at, o.sold_at_ms, o.currency, o.total_minor, o.units, o.payment_method, \
-            o.payment_reference, o.qr_code_id, o.points_earned, o.low_stock_skus, o.refill_id, o.created_at FROM stand_orders o
+            SELECT \(unsafeRaw: saleColumns) FROM stand_orders o
             """ + filtering + " ORDER BY o.sold_at_ms DESC, o.id DESC LIMIT \(literal: limit)"
-        let sales = try await sql.raw(query).all(decoding: Sale.self, with: decoder)
+        let sales = try await sql.raw(query).all(decoding: Sale.self)
         guard !sales.isEmpty else { return [] }
         let lines = try await sql.raw(
             """
-            SELECT order_id, line_no, sku, name, quantity, list_price_minor, unit_price_minor, line_total_minor, shortfall \
-            FROM stand_order_items WHERE order_id IN (\(binds: sales.map(\.id))) ORDER BY order_id, line_no
+            SELECT \(unsafeRaw: lineColumns) FROM stand_order_items i WHERE i.order_id IN (\(binds: sales.map(\.id))) \
+            ORDER BY i.order_id, i.line_no
             """
-        ).all(decoding: Line.self, with: decoder)
+        ).all(decoding: Line.self)
         let bySale = Dictionary(grouping: lines, by: \.orderId)
         return sales.map { (value($0, lines: bySale[$0.id] ?? []), $0.soldAtMs) }
     }

@@ -87,10 +87,10 @@ struct UserService {
         }
         return try await database.sql().raw(
             """
-            SELECT m.partner_id, p.company_name, m.role FROM partner_users m JOIN partners p ON p.id = m.partner_id \
+            SELECT m.partner_id AS "partnerId", p.company_name AS "companyName", m.role AS "role" FROM partner_users m JOIN partners p ON p.id = m.partner_id \
             WHERE m.user_id = \(bind: userID) ORDER BY p.company_name, m.partner_id
             """
-        ).all(decoding: Row.self, with: SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase))
+        ).all(decoding: Row.self)
             .map { Membership(partnerID: $0.partnerId, companyName: $0.companyName, role: $0.role) }
     }
 
