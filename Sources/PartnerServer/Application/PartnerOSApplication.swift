@@ -50,7 +50,7 @@ public enum PartnerOSApplication {
         let spec = try APISpec.yaml()
         try handler.registerHandlers(
             on: VaporTransport(routesBuilder: app), serverURL: try Servers.Server1.url(),
-            configuration: Configuration(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]),
+            configuration: Configuration(dateTranscoder: ISO8601Transcoder(), jsonEncodingOptions: [.withoutEscapingSlashes]),
             middlewares: [
                 AuthenticationMiddleware(authenticator: services.authenticator),
                 SpecValidationMiddleware(constraints: try SpecConstraints(spec: spec), maxBodyBytes: DocumentStore.maxBytes),

@@ -25,7 +25,7 @@ struct DocumentStore: Sendable {
         guard data.count <= maxBytes else { throw .tooLarge(limit: maxBytes) }
         // Every PDF starts with "%PDF-" (ISO 32000-1, 7.5.2).
         guard data.starts(with: Array("%PDF-".utf8)) else { throw .notPDF }
-        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hash(data: data).lowercaseHex
     }
 
     func write(_ data: Data, partnerID: UUID, documentID: UUID) throws {

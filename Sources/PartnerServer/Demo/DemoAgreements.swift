@@ -45,7 +45,7 @@ struct DemoAgreements {
             if Int.random(in: 0..<10, using: &random) < 9 {
                 let pdf = Self.pdf(for: partner, contract: contract)
                 try documents.write(pdf, partnerID: partnerID, documentID: contract.id!)
-                contract.documentSHA256 = SHA256.hash(data: pdf).map { String(format: "%02x", $0) }.joined()
+                contract.documentSHA256 = SHA256.hash(data: pdf).lowercaseHex
                 contract.documentBytes = pdf.count
                 contract.documentUploadedAt = contract.startsOn
             }

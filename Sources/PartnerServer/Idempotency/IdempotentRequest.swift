@@ -14,7 +14,7 @@ struct IdempotentRequest: Sendable, Equatable {
         key = try Self.validated(rawKey)
         scope = "\(caller.apiString) \(operation)"
         let data = try JSONEncoder.sortedCompact.encode(request)
-        fingerprint = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        fingerprint = SHA256.hash(data: data).lowercaseHex
     }
 
     /// 8–200 visible ASCII characters, e.g. a UUID (the spec states the length; this the characters).

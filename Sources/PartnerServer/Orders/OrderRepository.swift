@@ -8,7 +8,7 @@ struct OrderRepository {
     let database: any Database
 
     func find(_ orderID: UUID, partnerID: UUID) async throws -> PartnerOrder? {
-        try await OrderRows.page(where: ["o.id = \(bind: orderID)", "o.partner_id = \(bind: partnerID)"], limit: 1, on: database.sql())
+        try await OrderRows.page(where: ["o.id = \(bind: orderID)", "o.partner_id = \(bind: partnerID)"], limit: 1, on: database)
             .first?.order
     }
 
@@ -27,7 +27,7 @@ struct OrderRepository {
             conditions.append(
                 "(o.placed_at_ms < \(bind: after.millis) OR (o.placed_at_ms = \(bind: after.millis) AND o.id < \(bind: after.id)))")
         }
-        let rows = try await OrderRows.page(where: conditions, limit: page.limit + 1, on: database.sql())
+        let rows = try await OrderRows.page(where: conditions, limit: page.limit + 1, on: database)
         return Page(rows: rows, limit: page.limit) { TimePosition(millis: $0.millis, id: $0.order.id) }.map(\.order)
     }
 

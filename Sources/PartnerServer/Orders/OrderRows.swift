@@ -1,3 +1,4 @@
+import FluentKit
 import Foundation
 import PartnerCore
 import SQLKit
@@ -5,7 +6,7 @@ import SQLKit
 /// Orders and their lines decoded straight from SQL for the order lists: two queries per page
 /// (orders, then the lines of exactly those orders), no Fluent model decoding.
 enum OrderRows {
-    struct Order: Decodable {
+    struct Order {
         let id: UUID
         let number: String
         let partnerId: UUID
@@ -24,9 +25,30 @@ enum OrderRows {
         let deliveredAt: Date?
         let cancelledAt: Date?
         let updatedAt: Date?
+
+        init(_ row: RowReader) throws {
+            id = try row.uuid("id")
+            number = try row.string("number")
+            partnerId = try row.uuid("partnerId")
+            partnerName = try row.optionalString("partnerName")
+            status = try row.value("status", as: OrderStatus.self)
+            channel = try row.string("channel")
+            externalRef = try row.optionalString("externalRef")
+            requestedDeliveryDate = try row.optionalDate("requestedDeliveryDate")
+            currency = try row.string("currency")
+            subtotalMinor = try row.int64("subtotalMinor")
+            totalMinor = try row.int64("totalMinor")
+            placedAt = try row.date("placedAt")
+            placedAtMs = try row.int64("placedAtMs")
+            confirmedAt = try row.optionalDate("confirmedAt")
+            shippedAt = try row.optionalDate("shippedAt")
+            deliveredAt = try row.optionalDate("deliveredAt")
+            cancelledAt = try row.optionalDate("cancelledAt")
+            updatedAt = try row.optionalDate("updatedAt")
+        }
     }
 
-    struct Line: Decodable {
+    struct Line {
         let orderId: UUID
         let lineNo: Int
         let sku: String
@@ -36,6 +58,18 @@ enum OrderRows {
         let unitPriceMinor: Int64
         let priceSource: PriceSource
         let lineTotalMinor: Int64
+
+        init(_ row: RowReader) throws {
+            orderId = try row.uuid("orderId")
+            lineNo = try row.int("lineNo")
+            sku = try row.string("sku")
+            name = try row.string("name")
+            quantity = try row.int("quantity")
+            listPriceMinor = try row.int64("listPriceMinor")
+            unitPriceMinor = try row.int64("unitPriceMinor")
+            priceSource = try row.value("priceSource", as: PriceSource.self)
+            lineTotalMinor = try row.int64("lineTotalMinor")
+        }
     }
 
     private static let orderColumns = SQLColumns.aliased(
@@ -49,7 +83,7 @@ enum OrderRows {
 
     /// Orders matching `conditions` (on `o`, the orders, and `p`, their partner), newest first, each
     /// with its exact millisecond key (a floating-point `placedAt` can be an ulp off it).
-    static func page(where conditions: [SQLQueryString], limit: Int, on sql: any SQLDatabase) async throws
+    static func page(where conditions: [SQLQueryString], limit: Int, on db: any Database) async throws
         -> [(order: PartnerOrder, millis: Int64)]
     {
         let filtering: SQLQueryString = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
@@ -57,13 +91,13 @@ enum OrderRows {
             """
             SELECT \(unsafeRaw: orderColumns), p.company_name AS "partnerName" FROM partner_orders o JOIN partners p ON p.id = o.partner_id
             """ + filtering + " ORDER BY o.placed_at_ms DESC, o.id DESC LIMIT \(literal: limit)"
-        let orders = try await sql.raw(query).all(decoding: Order.self)
+        let orders = try await RowReader.all(query, on: db).map(Order.init)
         guard !orders.isEmpty else { return [] }
-        let lines = try await sql.raw(
+        let lines = try await RowReader.all(
             """
             SELECT \(unsafeRaw: lineColumns) FROM partner_order_items i WHERE i.order_id IN (\(binds: orders.map(\.id))) ORDER BY i.order_id, i.line_no
-            """
-        ).all(decoding: Line.self)
+            """, on: db
+        ).map(Line.init)
         let byOrder = Dictionary(grouping: lines, by: \.orderId)
         return orders.map { (value($0, lines: byOrder[$0.id] ?? []), $0.placedAtMs) }
     }

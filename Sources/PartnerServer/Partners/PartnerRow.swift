@@ -2,9 +2,9 @@ import Foundation
 import PartnerCore
 import SQLKit
 
-/// A partner row with its tier, decoded straight from SQL for the hot reads (lists, lookups):
-/// Fluent's model decoding and eager loading cost several times the query itself there.
-struct PartnerRow: Decodable {
+/// A partner row with its tier, read straight from SQL for the hot reads (lists, lookups): Fluent's
+/// model decoding and eager loading cost several times the query itself there.
+struct PartnerRow {
     let id: UUID
     let type: PartnerType
     let companyName: String
@@ -32,6 +32,36 @@ struct PartnerRow: Decodable {
     let tierLoyaltyMultiplierMilli: Int?
     let tierMinRevenueMinor: Int64?
     let tierCurrency: String?
+
+    init(_ row: RowReader) throws {
+        id = try row.uuid("id")
+        type = try row.value("type", as: PartnerType.self)
+        companyName = try row.string("companyName")
+        displayName = try row.optionalString("displayName")
+        email = try row.string("email")
+        phone = try row.optionalString("phone")
+        region = try row.string("region")
+        country = try row.string("country")
+        city = try row.optionalString("city")
+        address = try row.optionalString("address")
+        postalCode = try row.optionalString("postalCode")
+        latitude = try row.optionalDouble("latitude")
+        longitude = try row.optionalDouble("longitude")
+        taxId = try row.optionalString("taxId")
+        website = try row.optionalString("website")
+        status = try row.value("status", as: PartnerStatus.self)
+        createdAt = try row.optionalDate("createdAt")
+        updatedAt = try row.optionalDate("updatedAt")
+        tierId = try row.optionalUUID("tierId")
+        tierCode = try row.optionalString("tierCode")
+        tierName = try row.optionalString("tierName")
+        tierPartnerTypes = try row.optionalString("tierPartnerTypes")
+        tierRank = try row.optionalInt("tierRank")
+        tierBaseDiscountBp = try row.optionalInt("tierBaseDiscountBp")
+        tierLoyaltyMultiplierMilli = try row.optionalInt("tierLoyaltyMultiplierMilli")
+        tierMinRevenueMinor = try row.optionalInt64("tierMinRevenueMinor")
+        tierCurrency = try row.optionalString("tierCurrency")
+    }
 
     /// The columns this row decodes, for `FROM partners p LEFT JOIN partner_tiers t ON t.id = p.tier_id`.
     static let columns: SQLQueryString = "\(unsafeRaw: columnList)"

@@ -32,7 +32,7 @@ extension PartnerService {
         let query: SQLQueryString =
             "SELECT \(PartnerRow.columns) FROM partners p LEFT JOIN partner_tiers t ON t.id = p.tier_id" + filtering
             + " ORDER BY p.company_name, p.id LIMIT \(literal: page.limit + 1)"
-        let rows = try await database.sql().raw(query).all(decoding: PartnerRow.self)
-        return Page(rows: rows.map(\.value), limit: page.limit) { PartnerPosition(name: $0.companyName, id: $0.id) }
+        let rows = try await RowReader.all(query, on: database).map { try PartnerRow($0).value }
+        return Page(rows: rows, limit: page.limit) { PartnerPosition(name: $0.companyName, id: $0.id) }
     }
 }

@@ -17,7 +17,7 @@ struct PartnerService {
         guard scope.canView(partner: id) else { return nil }
         let query: SQLQueryString =
             "SELECT \(PartnerRow.columns) FROM partners p LEFT JOIN partner_tiers t ON t.id = p.tier_id WHERE p.id = \(bind: id)"
-        return try await database.sql().raw(query).first(decoding: PartnerRow.self)?.value
+        return try await RowReader.all(query, on: database).first.map { try PartnerRow($0).value }
     }
 
     /// Registers a partner (as `applicant` unless it starts `active`) on the named tier, or on the

@@ -56,16 +56,6 @@ struct StandRepository {
         return Page(rows: rows, limit: page.limit) { PartnerPosition(name: $0.partner.companyName, id: $0.partner.id) }
     }
 
-    private struct SummaryRow: Decodable {
-        let standPackageLevel: StandPackage
-        let standCommissionBp: Int
-        let standLoyaltyRateMilli: Int
-        let standAutoRefill: Bool
-        let standJoinedAt: Date
-        let locationCount: Int
-        let lowStockLines: Int
-    }
-
     private static let standColumns = SQLColumns.aliased(
         "s", ["package_level", "commission_bp", "loyalty_rate_milli", "auto_refill", "joined_at"], prefix: "stand")
 
@@ -78,13 +68,14 @@ struct StandRepository {
             (SELECT COUNT(*) FROM stand_inventory i WHERE i.stand_id = s.id AND i.on_hand <= i.min_level) AS "lowStockLines" \
             FROM stand_partners s JOIN partners p ON p.id = s.id LEFT JOIN partner_tiers t ON t.id = p.tier_id
             """ + filtering + " ORDER BY p.company_name, s.id LIMIT \(literal: limit)"
-        return try await database.sql().raw(query).all().map { row in
-            let partner = try row.decode(model: PartnerRow.self).value
-            let counts = try row.decode(model: SummaryRow.self)
+        return try await RowReader.all(query, on: database).map { row in
+            let partner = try PartnerRow(row).value
             let stand = Stand(
-                id: partner.id, package: counts.standPackageLevel, commissionBasisPoints: counts.standCommissionBp,
-                loyaltyRateMilli: counts.standLoyaltyRateMilli, autoRefill: counts.standAutoRefill, joinedAt: counts.standJoinedAt)
-            return StandSummary(stand: stand, partner: partner, locationCount: counts.locationCount, lowStockLines: counts.lowStockLines)
+                id: partner.id, package: try row.value("standPackageLevel", as: StandPackage.self),
+                commissionBasisPoints: try row.int("standCommissionBp"), loyaltyRateMilli: try row.int("standLoyaltyRateMilli"),
+                autoRefill: try row.bool("standAutoRefill"), joinedAt: try row.date("standJoinedAt"))
+            return StandSummary(
+                stand: stand, partner: partner, locationCount: try row.int("locationCount"), lowStockLines: try row.int("lowStockLines"))
         }
     }
 
@@ -136,7 +127,7 @@ struct StandRepository {
     }
 
     func sale(_ id: UUID, of standID: UUID) async throws -> StandSale? {
-        try await StandSaleRows.page(where: ["o.id = \(bind: id)", "o.stand_id = \(bind: standID)"], limit: 1, on: database.sql())
+        try await StandSaleRows.page(where: ["o.id = \(bind: id)", "o.stand_id = \(bind: standID)"], limit: 1, on: database)
             .first?.sale
     }
 
@@ -149,7 +140,7 @@ struct StandRepository {
             conditions.append(
                 "(o.sold_at_ms < \(bind: after.millis) OR (o.sold_at_ms = \(bind: after.millis) AND o.id < \(bind: after.id)))")
         }
-        let rows = try await StandSaleRows.page(where: conditions, limit: page.limit + 1, on: database.sql())
+        let rows = try await StandSaleRows.page(where: conditions, limit: page.limit + 1, on: database)
         return Page(rows: rows, limit: page.limit) { TimePosition(millis: $0.millis, id: $0.sale.id) }.map(\.sale)
     }
 

@@ -1,10 +1,11 @@
+import FluentKit
 import Foundation
 import PartnerCore
 import SQLKit
 
 /// Stand sales and their lines decoded straight from SQL for the sales list: two queries per page.
 enum StandSaleRows {
-    struct Sale: Decodable {
+    struct Sale {
         let id: UUID
         let number: String
         let standId: UUID
@@ -22,9 +23,28 @@ enum StandSaleRows {
         let lowStockSkus: String
         let refillId: UUID?
         let createdAt: Date
+
+        init(_ row: RowReader) throws {
+            id = try row.uuid("id")
+            number = try row.string("number")
+            standId = try row.uuid("standId")
+            locationId = try row.uuid("locationId")
+            soldAt = try row.date("soldAt")
+            soldAtMs = try row.int64("soldAtMs")
+            currency = try row.string("currency")
+            totalMinor = try row.int64("totalMinor")
+            units = try row.int("units")
+            paymentMethod = try row.optionalString("paymentMethod")
+            paymentReference = try row.optionalString("paymentReference")
+            qrCodeId = try row.optionalString("qrCodeId")
+            pointsEarned = try row.int("pointsEarned")
+            lowStockSkus = try row.string("lowStockSkus")
+            refillId = try row.optionalUUID("refillId")
+            createdAt = try row.date("createdAt")
+        }
     }
 
-    struct Line: Decodable {
+    struct Line {
         let orderId: UUID
         let lineNo: Int
         let sku: String
@@ -34,6 +54,18 @@ enum StandSaleRows {
         let unitPriceMinor: Int64
         let lineTotalMinor: Int64
         let shortfall: Int
+
+        init(_ row: RowReader) throws {
+            orderId = try row.uuid("orderId")
+            lineNo = try row.int("lineNo")
+            sku = try row.string("sku")
+            name = try row.string("name")
+            quantity = try row.int("quantity")
+            listPriceMinor = try row.int64("listPriceMinor")
+            unitPriceMinor = try row.int64("unitPriceMinor")
+            lineTotalMinor = try row.int64("lineTotalMinor")
+            shortfall = try row.int("shortfall")
+        }
     }
 
     private static let saleColumns = SQLColumns.aliased(
@@ -46,7 +78,7 @@ enum StandSaleRows {
         "i", ["order_id", "line_no", "sku", "name", "quantity", "list_price_minor", "unit_price_minor", "line_total_minor", "shortfall"])
 
     /// Sales matching `conditions` (on `o`), newest first, each with its millisecond key.
-    static func page(where conditions: [SQLQueryString], limit: Int, on sql: any SQLDatabase) async throws
+    static func page(where conditions: [SQLQueryString], limit: Int, on db: any Database) async throws
         -> [(sale: StandSale, millis: Int64)]
     {
         let filtering: SQLQueryString = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
@@ -54,14 +86,14 @@ enum StandSaleRows {
             """
             SELECT \(unsafeRaw: saleColumns) FROM stand_orders o
             """ + filtering + " ORDER BY o.sold_at_ms DESC, o.id DESC LIMIT \(literal: limit)"
-        let sales = try await sql.raw(query).all(decoding: Sale.self)
+        let sales = try await RowReader.all(query, on: db).map(Sale.init)
         guard !sales.isEmpty else { return [] }
-        let lines = try await sql.raw(
+        let lines = try await RowReader.all(
             """
             SELECT \(unsafeRaw: lineColumns) FROM stand_order_items i WHERE i.order_id IN (\(binds: sales.map(\.id))) \
             ORDER BY i.order_id, i.line_no
-            """
-        ).all(decoding: Line.self)
+            """, on: db
+        ).map(Line.init)
         let bySale = Dictionary(grouping: lines, by: \.orderId)
         return sales.map { (value($0, lines: bySale[$0.id] ?? []), $0.soldAtMs) }
     }

@@ -10,8 +10,17 @@ struct UserService {
     let callers: CallerCache
     let clock: AppClock
 
+    /// Every `/auth/me` reads the caller's account: one query read straight into the value.
     func find(_ id: UUID) async throws -> UserAccount? {
-        try await UserRecord.find(id, on: database)?.value
+        let query: SQLQueryString =
+            #"SELECT id AS "id", email AS "email", name AS "name", role AS "role", disabled_at AS "disabledAt", created_at AS "createdAt" "#
+            + "FROM users WHERE id = \(bind: id)"
+        return try await RowReader.all(query, on: database).first.map { row in
+            UserAccount(
+                id: try row.uuid("id"), email: try row.string("email"), name: try row.string("name"),
+                role: try row.value("role", as: UserRole.self), disabled: try row.optionalDate("disabledAt") != nil,
+                createdAt: try row.optionalDate("createdAt") ?? Date(timeIntervalSince1970: 0))
+        }
     }
 
     func count() async throws -> Int {
