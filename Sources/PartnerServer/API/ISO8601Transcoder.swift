@@ -9,7 +9,10 @@ struct ISO8601Transcoder: DateTranscoder {
     private let standard = ISO8601DateTranscoder()
 
     func encode(_ date: Date) throws -> String {
-        let seconds = date.timeIntervalSince1970.rounded(.down)
+        // ICU first rounds the instant to the nearest millisecond, then drops the fraction:
+        // 12:00:00.9996 is written as 12:00:01.
+        let milliseconds = (date.timeIntervalSince1970 * 1_000).rounded()
+        let seconds = (milliseconds / 1_000).rounded(.down)
         guard seconds.isFinite, abs(seconds) < 253_402_300_800 else { return try standard.encode(date) }
         return Self.format(secondsSince1970: Int64(seconds))
     }

@@ -24,5 +24,6 @@ enum PartnerOSMigrations {
         AddCountMovements(),
         AddStandCoach(),
         AddStandLifetimeSales(),
+        AddStandSalesCoveringIndexes(),
     ]
 }

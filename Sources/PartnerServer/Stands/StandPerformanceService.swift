@@ -57,7 +57,7 @@ struct StandPerformanceService {
 
         struct SKU: Decodable, Sendable {
             let sku: String
-            let name: String
+            let name: String?
             let units: Int64
             let revenueMinor: Int64
         }
@@ -79,7 +79,7 @@ struct StandPerformanceService {
         ).all(decoding: Activity.Location.self)
         let skus = try await sql.raw(
             """
-            SELECT i.sku AS "sku", MAX(i.name) AS "name", CAST(SUM(i.quantity) AS BIGINT) AS "units", \
+            SELECT i.sku AS "sku", (SELECT pr.name FROM products pr WHERE pr.sku = i.sku) AS "name", CAST(SUM(i.quantity) AS BIGINT) AS "units", \
             CAST(SUM(i.line_total_minor) AS BIGINT) AS "revenueMinor" \
             FROM stand_order_items i JOIN stand_orders o ON o.id = i.order_id \
             WHERE o.stand_id = \(bind: standID) AND o.sold_at_ms >= \(bind: start) AND o.sold_at_ms < \(bind: end) GROUP BY i.sku
@@ -115,7 +115,7 @@ struct StandPerformanceService {
             byLocation[sold.locationId]?.salesCount += Int(clamping: sold.sales)
         }
         for sold in activity.skus {
-            skus[sold.sku, default: SKURow(sku: sold.sku, name: sold.name)].units += Int(clamping: sold.units)
+            skus[sold.sku, default: SKURow(sku: sold.sku, name: sold.name ?? sold.sku)].units += Int(clamping: sold.units)
             skus[sold.sku]?.revenueMinor += sold.revenueMinor
         }
         for key in skus.keys {
@@ -152,10 +152,15 @@ struct StandPerformanceService {
 
     /// Median days from request to delivery of the refills delivered in the period.
     private func leadTime(of standID: UUID, start: Int64, end: Int64) async throws -> Double? {
-        let delivered = try await StandRefillOrderRecord.query(on: database).filter(\.$stand.$id == standID)
-            .filter(\.$deliveredAt >= Date(timeIntervalSince1970: Double(start) / 1000))
-            .filter(\.$deliveredAt < Date(timeIntervalSince1970: Double(end) / 1000)).all()
-        let days = delivered.compactMap { refill in refill.deliveredAt.map { $0.timeIntervalSince(refill.requestedAt) / 86_400 } }
+        let query: SQLQueryString =
+            """
+            SELECT requested_at AS "requestedAt", delivered_at AS "deliveredAt" FROM stand_refill_orders \
+            WHERE stand_id = \(bind: standID) AND delivered_at >= \(bind: Date(timeIntervalSince1970: Double(start) / 1000)) \
+            AND delivered_at < \(bind: Date(timeIntervalSince1970: Double(end) / 1000))
+            """
+        let days = try await RowReader.all(query, on: database).map { row in
+            try row.date("deliveredAt").timeIntervalSince(try row.date("requestedAt")) / 86_400
+        }
         return StandKPI.rounded(StandKPI.median(days))
     }
 

@@ -84,9 +84,22 @@ struct StandRepository {
             .map { try $0.value }
     }
 
+    /// Every shelf line of the stand with its product's name, read in one query.
     func shelf(of standID: UUID) async throws -> [ShelfLine] {
-        try await StandInventoryRecord.query(on: database).filter(\.$stand.$id == standID).with(\.$product).sort(\.$sku).all()
-            .map(\.value)
+        let query: SQLQueryString =
+            """
+            SELECT i.location_id AS "locationId", i.sku AS "sku", pr.name AS "name", i.on_hand AS "onHand", i.on_order AS "onOrder", \
+            i.par_level AS "parLevel", i.min_level AS "minLevel", i.unreconciled_shortfall AS "unreconciledShortfall" \
+            FROM stand_inventory i JOIN products pr ON pr.id = i.product_id WHERE i.stand_id = \(bind: standID) ORDER BY i.sku
+            """
+        return try await RowReader.all(query, on: database).map { row in
+            ShelfLine(
+                locationID: try row.uuid("locationId"), sku: try row.string("sku"), name: try row.string("name"),
+                level: StockLevel(
+                    onHand: try row.int("onHand"), onOrder: try row.int("onOrder"), parLevel: try row.int("parLevel"),
+                    minLevel: try row.int("minLevel")),
+                unreconciledShortfall: try row.int("unreconciledShortfall"))
+        }
     }
 
     /// Average units a day per (location, SKU) over the `days` before now.
