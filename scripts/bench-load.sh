@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Throughput of the hot paths, pinned so runs compare (see BENCHMARKS.md):
 #
-#   scripts/bench-load.sh [--postgres] [--scale N] [--no-build] [--runs R] [--duration SECONDS]
+#   scripts/bench-load.sh [--postgres] [--scale N] [--no-build] [--runs R] [--duration SECONDS] [--only REGEX]
 #
 # Builds release, seeds a temporary database with `partneros seed --scale N` (10,000 partners by
 # default: about a million order lines, 100 stands with a year of daily sales), starts the server
@@ -10,12 +10,13 @@
 # connections (dashboard and stand performance 16), writes 16. Shelves are stocked high first so
 # low-stock refills do not dominate the sales. Prints one table: req/s, ratio to /healthz, p50,
 # p95, p99, non-2xx, the server's RSS after the run. --postgres runs the same against a throwaway
-# PostgreSQL cluster (scripts/with-postgres.sh).
+# PostgreSQL cluster (scripts/with-postgres.sh). --only runs just the rows whose name matches REGEX
+# (and /healthz, the ratio's base), for iterating on one path.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$(pwd)
 
-POSTGRES=0 SCALE=10000 BUILD=1 RUNS=3 DURATION=10
+POSTGRES=0 SCALE=10000 BUILD=1 RUNS=3 DURATION=10 ONLY=""
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --postgres) POSTGRES=1 ;;
@@ -23,6 +24,7 @@ while [[ $# -gt 0 ]]; do
         --no-build) BUILD=0 ;;
         --runs) RUNS=$2; shift ;;
         --duration) DURATION=$2; shift ;;
+        --only) ONLY=$2; shift ;;
         --inner) INNER=1 ;;
         *) echo "unknown option $1" >&2; exit 64 ;;
     esac
@@ -32,7 +34,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; e
 if [[ $BUILD -eq 1 ]]; then swift build -c release --product partneros >&2; fi
 BIN="$ROOT/.build/release/partneros"
 if [[ $POSTGRES -eq 1 && -z "${INNER:-}" ]]; then
-    exec bash scripts/with-postgres.sh bash "$0" --inner --no-build --scale "$SCALE" --runs "$RUNS" --duration "$DURATION"
+    exec bash scripts/with-postgres.sh bash "$0" --inner --no-build --scale "$SCALE" --runs "$RUNS" --duration "$DURATION" --only "$ONLY"
 fi
 
 DIR=$(mktemp -d)
@@ -91,6 +93,7 @@ echo "targets: $(grep -c '{"' "$DIR/sales.lua") stand locations, $(grep -c '{"' 
 run() {
     local name=$1 path=$2 connections=$3 mode=$4 token=$5 data=${6:-}
     local results=()
+    if [[ -n "$ONLY" && "$path" != /healthz ]] && ! [[ "$name" =~ $ONLY ]]; then return; fi
     BENCH_MODE=$mode BENCH_TOKEN=$token BENCH_DATA=$data BENCH_RUN="w$RANDOM" BENCH_SOLD_AT=$SOLD_AT \
         wrk -t2 -c"$connections" -d3s -s scripts/bench_load.lua "$BASE$path" >/dev/null 2>&1 || true
     for r in $(seq 1 "$RUNS"); do

@@ -76,4 +76,23 @@ struct GroupCommitTests {
             #expect(try await numbers(world) == Set((0..<60).filter { $0 % 3 != 0 }))
         }
     }
+
+    @Test func aWriteReadsItsOwnRowsAndANestedTransactionJoinsIt() async throws {
+        try await withTestApp { world in
+            try await prepare(world)
+            let db = world.app.db
+            await #expect(throws: Failure.self) {
+                _ = try await world.services.writes.transaction(on: db) { db -> Int in
+                    #expect(db.inTransaction)
+                    try await db.transaction { nested in
+                        try await nested.sql().raw("INSERT INTO commit_probe (n) VALUES (7)").run()
+                    }
+                    let rows = try await RowReader.all("SELECT n FROM commit_probe", on: db)
+                    #expect(try rows.map { try $0.int("n") } == [7])
+                    throw Failure()
+                }
+            }
+            #expect(try await numbers(world).isEmpty, "the nested transaction was the write's own and rolled back with it")
+        }
+    }
 }

@@ -6,20 +6,19 @@ import SQLKit
 import Vapor
 
 extension Application {
-    /// Configures the database from the location and applies the per-database settings.
-    func useStorage(_ configuration: AppConfiguration) async throws {
+    /// Configures the database from the location, applies the per-database settings and returns how
+    /// writes reach it: on SQLite through one writer connection with a thread of its own.
+    func useStorage(_ configuration: AppConfiguration) async throws -> WriteSerializer {
         switch configuration.database {
         case .sqliteFile(let path):
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            databases.use(.sqlite(.init(storage: .file(path: path))), as: .sqlite)
-            try await prepareSQLite()
+            return try await useSQLite(.init(storage: .file(path: path)))
         case .sqliteMemory:
             // sqlite-kit backs "memory" with a temporary file; delete it when the app stops.
             let identifier = UUID().uuidString
-            databases.use(.sqlite(.init(storage: .memory(identifier: identifier))), as: .sqlite)
             lifecycle.use(TemporaryDatabaseCleanup(path: TemporaryDatabaseCleanup.path(for: identifier)))
-            try await prepareSQLite()
+            return try await useSQLite(.init(storage: .memory(identifier: identifier)))
         case .postgres(let url):
             var postgres = try SQLPostgresConfiguration(url: url)
             if let schema = configuration.postgresSchema { postgres.searchPath = [schema] }
@@ -30,7 +29,18 @@ extension Application {
             if let schema = configuration.postgresSchema {
                 try await db.sql().raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
             }
+            return WriteSerializer(writer: nil)
         }
+    }
+
+    /// Readers use Fluent's pool; the writer is registered after the temporary file's cleanup, so
+    /// it stops first.
+    private func useSQLite(_ storage: SQLiteConfiguration) async throws -> WriteSerializer {
+        databases.use(.sqlite(storage), as: .sqlite)
+        try await prepareSQLite()
+        let writer = try SQLiteWriter(configuration: storage, eventLoop: eventLoopGroup.next(), logger: logger)
+        lifecycle.use(writer)
+        return WriteSerializer(writer: writer)
     }
 
     /// WAL lets readers proceed while one writer commits; `synchronous=NORMAL` is durable in WAL mode

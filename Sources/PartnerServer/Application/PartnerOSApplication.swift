@@ -22,11 +22,10 @@ public enum PartnerOSApplication {
 
     static func configure(_ app: Application, _ configuration: AppConfiguration) async throws {
         app.logger.logLevel = configuration.logLevel
-        try await app.useStorage(configuration)
+        let writes = try await app.useStorage(configuration)
         app.migrations.add(PartnerOSMigrations.all)
         app.passwords.use(.bcrypt(cost: configuration.passwordCost))
 
-        let writes = WriteSerializer(serialize: app.db.isSQLite)
         let metrics = HTTPMetrics()
         let bcrypt = app.password.async
         let passwords = PasswordHashing(

@@ -14,14 +14,15 @@ import SQLKit
 /// own work — and each caller is answered only after the batch's COMMIT succeeded. That spreads the
 /// cost of a commit over many writes without weakening what an acknowledgement means.
 ///
-/// sqlite-kit sets only `foreign_keys` on the connections its pool opens, so the per-connection
-/// settings are applied on the writing connection before every batch: a connection the pool
-/// replaced never writes without them.
+/// Batches run on the `SQLiteWriter`'s own connection and thread. sqlite-kit sets only
+/// `foreign_keys` on the connections its pool opens, so the per-connection settings are applied
+/// before every batch: a connection the pool replaced never writes without them.
 final class WriteSerializer: Sendable {
     private let queue: CommitQueue?
 
-    init(serialize: Bool, maxBatch: Int = 64) {
-        queue = serialize ? CommitQueue(maxBatch: maxBatch) : nil
+    /// Serializes through `writer` on SQLite; without one (PostgreSQL) a pass-through.
+    init(writer: SQLiteWriter?, maxBatch: Int = 64) {
+        queue = writer.map { CommitQueue(writer: $0, maxBatch: maxBatch) }
     }
 
     /// Transactions and the batches they were committed in, so far (SQLite; zero on PostgreSQL).
@@ -30,13 +31,13 @@ final class WriteSerializer: Sendable {
     }
 
     /// Runs `body` in a transaction, queued behind other writes (and possibly committed with them)
-    /// when serializing.
+    /// on SQLite, where `database` only names the store and the writer's connection is used.
     func transaction<T: Sendable>(
         on database: any Database,
         _ body: @escaping @Sendable (any Database) async throws -> T
     ) async throws -> T {
         guard let queue else { return try await database.transaction(body) }
-        let result = try await queue.perform(on: database) { try await body($0) }
+        let result = try await queue.perform { try await body($0) }
         guard let value = result as? T else { throw DomainError.conflict("A write returned an unexpected result; retry it.") }
         return value
     }
@@ -45,26 +46,25 @@ final class WriteSerializer: Sendable {
 /// The queue of SQLite write transactions and the one task that commits them in batches.
 actor CommitQueue {
     struct Job: Sendable {
-        let database: any Database
         let body: @Sendable (any Database) async throws -> any Sendable
         let continuation: CheckedContinuation<any Sendable, any Error>
     }
 
+    private let writer: SQLiteWriter
     private let maxBatch: Int
     private var pending: [Job] = []
     private var draining = false
     private(set) var statistics = (transactions: 0, batches: 0)
 
-    init(maxBatch: Int) {
+    init(writer: SQLiteWriter, maxBatch: Int) {
+        self.writer = writer
         self.maxBatch = max(1, maxBatch)
     }
 
     /// Queues `body` and answers once the batch it ran in has committed.
-    func perform(on database: any Database, _ body: @escaping @Sendable (any Database) async throws -> any Sendable) async throws
-        -> any Sendable
-    {
+    func perform(_ body: @escaping @Sendable (any Database) async throws -> any Sendable) async throws -> any Sendable {
         try await withCheckedThrowingContinuation { continuation in
-            pending.append(Job(database: database, body: body, continuation: continuation))
+            pending.append(Job(body: body, continuation: continuation))
             guard !draining else { return }
             draining = true
             Task { await drain() }
@@ -79,17 +79,16 @@ actor CommitQueue {
             pending.removeFirst(batch.count)
             statistics.transactions += batch.count
             statistics.batches += 1
-            let results = await Self.commit(batch)
+            let results = await Self.commit(batch, on: writer)
             for (job, result) in zip(batch, results) { job.continuation.resume(with: result) }
         }
         draining = false
     }
 
     /// One transaction for the batch, a savepoint per job; the results once COMMIT has answered.
-    private static func commit(_ batch: [Job]) async -> [Result<any Sendable, any Error>] {
-        guard let database = batch.first?.database else { return [] }
+    private static func commit(_ batch: [Job], on writer: SQLiteWriter) async -> [Result<any Sendable, any Error>] {
         do {
-            return try await database.withConnection { connection in
+            return try await writer.run { connection in
                 try await SQLiteSettings.apply(on: connection)
                 let sql = try connection.sql()
                 try await sql.raw("BEGIN IMMEDIATE").run()

@@ -15,7 +15,7 @@ enum SaleShelf {
         let lifetimeSalesMinor: Int64
     }
 
-    struct Line: Decodable {
+    struct Line {
         let id: UUID
         let sku: String
         let productId: UUID
@@ -55,8 +55,8 @@ enum SaleShelf {
     }
 
     /// The location's planogram lines, with the reorder points computed since `currentSince`.
-    static func lines(at locationID: UUID, of standID: UUID, currentSince: Int64, on sql: any SQLDatabase) async throws -> [Line] {
-        try await sql.raw(
+    static func lines(at locationID: UUID, of standID: UUID, currentSince: Int64, on db: any Database) async throws -> [Line] {
+        let query: SQLQueryString =
             """
             SELECT i.id AS "id", i.sku AS "sku", i.product_id AS "productId", pr.name AS "name", pr.list_price_minor AS "listPriceMinor", \
             pr.currency AS "currency", i.on_hand AS "onHand", i.on_order AS "onOrder", i.par_level AS "parLevel", \
@@ -67,6 +67,12 @@ enum SaleShelf {
             AND rp.computed_at_ms >= \(bind: currentSince) \
             WHERE i.location_id = \(bind: locationID) AND i.stand_id = \(bind: standID)
             """
-        ).all(decoding: Line.self)
+        return try await RowReader.all(query, on: db).map { row in
+            Line(
+                id: try row.uuid("id"), sku: try row.string("sku"), productId: try row.uuid("productId"), name: try row.string("name"),
+                listPriceMinor: try row.int64("listPriceMinor"), currency: try row.string("currency"), onHand: try row.int("onHand"),
+                onOrder: try row.int("onOrder"), parLevel: try row.int("parLevel"), minLevel: try row.int("minLevel"),
+                unreconciledShortfall: try row.int("unreconciledShortfall"), reorderPoint: try row.optionalInt("reorderPoint"))
+        }
     }
 }

@@ -53,7 +53,7 @@ struct StandSaleService {
         let locationID = try await Self.locationID(sale.locationID, of: standID, on: db)
         let currentSince = PartnerOrderRecord.millis(now.addingTimeInterval(-StandReorderPoints.currentFor))
         let shelf = Dictionary(
-            firstValues: try await SaleShelf.lines(at: locationID, of: standID, currentSince: currentSince, on: sql).map { ($0.sku, $0) })
+            firstValues: try await SaleShelf.lines(at: locationID, of: standID, currentSince: currentSince, on: db).map { ($0.sku, $0) })
         var validator = FieldValidator()
         var prices: [String: Money] = [:]
         for line in sale.lines {

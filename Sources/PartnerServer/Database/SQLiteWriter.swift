@@ -1,0 +1,72 @@
+import FluentKit
+import FluentSQLiteDriver
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import SQLKit
+import SQLiteNIO
+import Vapor
+
+/// The one connection every SQLite write goes through, with a thread of its own.
+///
+/// The connection lives in a pool of one on a one-thread `NIOThreadPool`, and a write batch runs
+/// as a task that prefers that same thread (`ThreadPoolExecutor`): a statement, the Swift code
+/// between statements and the next statement follow each other on one thread instead of waking
+/// an event loop and a cooperative thread for each. Readers keep Fluent's pool; in WAL mode they
+/// never wait for this writer.
+final class SQLiteWriter: Sendable {
+    private let threadPool: NIOThreadPool
+    private let executor: ThreadPoolExecutor
+    private let databases: Databases
+    private let database: any Database
+
+    init(configuration: SQLiteConfiguration, eventLoop: any EventLoop, logger: Logger) throws {
+        threadPool = NIOThreadPool(numberOfThreads: 1)
+        threadPool.start()
+        executor = ThreadPoolExecutor(pool: threadPool)
+        databases = Databases(threadPool: threadPool, on: eventLoop)
+        databases.use(.sqlite(configuration, maxConnectionsPerEventLoop: 1), as: .sqlite)
+        guard let database = databases.database(logger: logger, on: eventLoop) else { throw StorageError.notSQL }
+        self.database = database
+    }
+
+    /// Runs `body` on the writer's connection and thread (no transaction is opened here).
+    func run<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        let executor = self.executor
+        return try await database.withConnection { connectionBound in
+            try await withTaskExecutorPreference(executor) {
+                try await body(try Self.writerDatabase(for: connectionBound))
+            }
+        }
+    }
+
+    func shutdown() async throws {
+        await databases.shutdownAsync()
+        try await threadPool.shutdownGracefully()
+    }
+
+    /// The connection-bound Fluent database with its `SQLiteConnection`: Fluent's SQLite database
+    /// hands out its connection synchronously once it is bound to one.
+    private static func writerDatabase(for database: any Database) throws -> WriterDatabase {
+        guard let sql = database as? any Database & SQLDatabase, let sqlite = database as? any SQLiteDatabase else {
+            throw StorageError.notSQL
+        }
+        let found = NIOLockedValueBox<SQLiteConnection?>(nil)
+        _ = sqlite.withConnection { connection -> EventLoopFuture<Void> in
+            found.withLockedValue { $0 = connection }
+            return connection.eventLoop.makeSucceededVoidFuture()
+        }
+        guard let connection = found.withLockedValue({ $0 }) else { throw StorageError.notSQL }
+        return WriterDatabase(fluent: sql, connection: connection)
+    }
+}
+
+extension SQLiteWriter: LifecycleHandler {
+    func shutdownAsync(_ application: Application) async {
+        do {
+            try await shutdown()
+        } catch {
+            application.logger.warning("The SQLite writer did not stop cleanly: \(error)")
+        }
+    }
+}
