@@ -12,6 +12,7 @@
 # p95, p99, non-2xx, the server's RSS after the run. --postgres runs the same against a throwaway
 # PostgreSQL cluster (scripts/with-postgres.sh). --only runs just the rows whose name matches REGEX
 # (and /healthz, the ratio's base), for iterating on one path.
+# PARTNEROS_BIN=PATH measures another build (an older commit's, for a before/after) with this script.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$(pwd)
@@ -32,7 +33,7 @@ while [[ $# -gt 0 ]]; do
 done
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 69; }
 if [[ $BUILD -eq 1 ]]; then swift build -c release --product partneros >&2; fi
-BIN="$ROOT/.build/release/partneros"
+BIN="${PARTNEROS_BIN:-$ROOT/.build/release/partneros}"
 if [[ $POSTGRES -eq 1 && -z "${INNER:-}" ]]; then
     exec bash scripts/with-postgres.sh bash "$0" --inner --no-build --scale "$SCALE" --runs "$RUNS" --duration "$DURATION" --only "$ONLY"
 fi
@@ -44,9 +45,11 @@ trap '[[ -n "$PID" ]] && kill "$PID" 2>/dev/null; wait 2>/dev/null; rm -rf "$DIR
 if [[ -n "${INNER:-}" ]]; then
     DB="$PARTNEROS_TEST_DATABASE_URL"
     query() { psql -At "$DB" -c "$1"; }
+    AGG="string_agg"
 else
     DB="sqlite:$DIR/partneros.sqlite"
     query() { sqlite3 "$DIR/partneros.sqlite" "$1"; }
+    AGG="group_concat"
 fi
 BASE="http://127.0.0.1:$PORT"
 
@@ -82,7 +85,7 @@ STAND=$(query "SELECT stand_id FROM stand_orders GROUP BY stand_id ORDER BY COUN
 FROM=$(date -u -d '-365 days' +%F); TO=$(date -u -d '-1 day' +%F)
 SOLD_AT=$(date -u -d '-2 minutes' +%FT%TZ)
 # Sales over every stand location (three of its SKUs each); orders over 200 active dealers.
-query "SELECT l.stand_id, l.id, (SELECT group_concat(sku, ',') FROM (SELECT sku FROM stand_inventory i WHERE i.location_id = l.id ORDER BY sku LIMIT 3) s) FROM stand_locations l ORDER BY l.id" 2>/dev/null \
+query "SELECT l.stand_id, l.id, (SELECT $AGG(sku, ',') FROM (SELECT sku FROM stand_inventory i WHERE i.location_id = l.id ORDER BY sku LIMIT 3) s) FROM stand_locations l ORDER BY l.id" 2>/dev/null \
     | awk -F'|' 'BEGIN {print "return {"} {split($3, s, ","); printf "{\"%s\",\"%s\",\"%s\",\"%s\",\"%s\"},\n", $1, $2, s[1], s[2], s[3]} END {print "}"}' >"$DIR/sales.lua"
 SKUS=$(query "SELECT sku FROM products WHERE active ORDER BY sku LIMIT 5" | paste -sd, -)
 query "SELECT id FROM partners WHERE type = 'dealer' AND status = 'active' ORDER BY id LIMIT 200" \

@@ -38,7 +38,7 @@ extension Application {
     private func useSQLite(_ storage: SQLiteConfiguration) async throws -> WriteSerializer {
         databases.use(.sqlite(storage), as: .sqlite)
         try await prepareSQLite()
-        let writer = try SQLiteWriter(configuration: storage, eventLoop: eventLoopGroup.next(), logger: logger)
+        let writer = try SQLiteWriter(configuration: storage, logger: logger)
         lifecycle.use(writer)
         return WriteSerializer(writer: writer)
     }

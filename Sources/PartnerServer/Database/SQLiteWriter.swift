@@ -12,15 +12,19 @@ import Vapor
 /// The connection lives in a pool of one on a one-thread `NIOThreadPool`, and a write batch runs
 /// as a task that prefers that same thread (`ThreadPoolExecutor`): a statement, the Swift code
 /// between statements and the next statement follow each other on one thread instead of waking
-/// an event loop and a cooperative thread for each. Readers keep Fluent's pool; in WAL mode they
-/// never wait for this writer.
+/// an event loop and a cooperative thread for each. Fluent's model queries still complete through
+/// an event loop: the writer has one of its own, so those completions never queue behind HTTP
+/// traffic. Readers keep Fluent's pool; in WAL mode they never wait for this writer.
 final class SQLiteWriter: Sendable {
+    private let eventLoopGroup: MultiThreadedEventLoopGroup
     private let threadPool: NIOThreadPool
     private let executor: ThreadPoolExecutor
     private let databases: Databases
     private let database: any Database
 
-    init(configuration: SQLiteConfiguration, eventLoop: any EventLoop, logger: Logger) throws {
+    init(configuration: SQLiteConfiguration, logger: Logger) throws {
+        eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let eventLoop = eventLoopGroup.next()
         threadPool = NIOThreadPool(numberOfThreads: 1)
         threadPool.start()
         executor = ThreadPoolExecutor(pool: threadPool)
@@ -43,6 +47,7 @@ final class SQLiteWriter: Sendable {
     func shutdown() async throws {
         await databases.shutdownAsync()
         try await threadPool.shutdownGracefully()
+        try await eventLoopGroup.shutdownGracefully()
     }
 
     /// The connection-bound Fluent database with its `SQLiteConnection`: Fluent's SQLite database
