@@ -32,18 +32,18 @@ struct PerformanceService {
             AND status <> \(bind: OrderStatus.cancelled.rawValue)
             """
         ).first(decoding: Totals.self)
-        let row =
-            try await PartnerPerformanceRecord.query(on: db).filter(\.$partner.$id == partnerID).filter(\.$month == month.description)
-            .first()
-            ?? PartnerPerformanceRecord()
-        row.$partner.id = partnerID
-        row.month = month.description
-        row.currency = totals?.currency ?? Currency.eur.code
-        row.revenueMinor = totals?.revenue ?? 0
-        row.orders = Int(clamping: totals?.orders ?? 0)
-        row.loyaltyEarned = Int(clamping: totals?.loyalty ?? 0)
-        row.updatedAt = now
-        try await row.save(on: db)
+        // One upsert on the (partner, month) key instead of reading the row and saving it.
+        try await sql.insert(into: PartnerPerformanceRecord.schema)
+            .columns("id", "partner_id", "month", "currency", "revenue_minor", "orders", "loyalty_earned", "updated_at")
+            .values(
+                UUID(), partnerID, month.description, totals?.currency ?? Currency.eur.code, totals?.revenue ?? 0,
+                Int(clamping: totals?.orders ?? 0), Int(clamping: totals?.loyalty ?? 0), now
+            )
+            .onConflict(with: ["partner_id", "month"]) { conflict in
+                conflict.set(excludedValueOf: "currency").set(excludedValueOf: "revenue_minor").set(excludedValueOf: "orders")
+                    .set(excludedValueOf: "loyalty_earned").set(excludedValueOf: "updated_at")
+            }
+            .run()
     }
 
     /// The months `from`…`to` with zero rows filled in, plus the twelve months before `from` for

@@ -98,7 +98,11 @@ struct PartnerPricingService {
         let overrides = try await PartnerPricingRecord.query(on: db).filter(\.$partner.$id == partnerID).all()
         let overrideByProduct = Dictionary(firstValues: overrides.map { ($0.$product.id, $0) })
         var tier = partner.$tier.value ?? nil
-        if tier == nil, let tierID = partner.$tier.id { tier = try await PartnerTierRecord.find(tierID, on: db) }
+        if tier == nil, let tierID = partner.$tier.id {
+            tier = try await PartnerTierRecord.find(tierID, on: db)
+            // Kept as if eager-loaded: the promotions' audience check below reads the same tier.
+            partner.$tier.value = .some(tier)
+        }
         let tierDiscount = tier?.baseDiscountBasisPoints ?? 0
         let promotions = try await promotions.current(for: partner, at: date, on: db)
         return try products.map { product in
