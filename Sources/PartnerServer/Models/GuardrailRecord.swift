@@ -18,7 +18,16 @@ final class GuardrailRecord: Model, @unchecked Sendable {
     init() {}
 
     var guardrail: Guardrail {
-        let currency = Currency(currency) ?? .eur
+        Self.guardrail(
+            currency: currency, floorMinor: floorMinor, ceilingMinor: ceilingMinor, maxDiscountBasisPoints: maxDiscountBasisPoints,
+            minMarginBasisPoints: minMarginBasisPoints)
+    }
+
+    /// The stored columns as a guardrail, for rows read in SQL too.
+    static func guardrail(
+        currency code: String, floorMinor: Int64, ceilingMinor: Int64?, maxDiscountBasisPoints: Int?, minMarginBasisPoints: Int?
+    ) -> Guardrail {
+        let currency = Currency(code) ?? .eur
         return Guardrail(
             floorPrice: Money(minorUnits: floorMinor, currency: currency),
             ceilingPrice: ceilingMinor.map { Money(minorUnits: $0, currency: currency) },

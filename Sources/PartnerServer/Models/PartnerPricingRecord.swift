@@ -23,6 +23,15 @@ final class PartnerPricingRecord: Model, @unchecked Sendable {
     }
 
     func override(sku: String, currency: Currency) -> PriceOverride? {
+        Self.override(
+            sku: sku, currency: currency, unitPriceMinor: unitPriceMinor, discountBasisPoints: discountBasisPoints, validFrom: validFrom,
+            validTo: validTo)
+    }
+
+    /// The stored columns as an override, for rows read in SQL too.
+    static func override(
+        sku: String, currency: Currency, unitPriceMinor: Int64?, discountBasisPoints: Int?, validFrom: Date?, validTo: Date?
+    ) -> PriceOverride? {
         let kind: PriceOverride.Kind
         if let unitPriceMinor {
             kind = .unitPrice(Money(minorUnits: unitPriceMinor, currency: currency))

@@ -93,10 +93,8 @@ struct PartnerPricingService {
     {
         let partnerID = try partner.requireID()
         let productIDs = try products.map { try $0.requireID() }
-        let guardrails = try await GuardrailRecord.query(on: db).filter(\.$product.$id ~~ productIDs).all()
-        let guardrailByProduct = Dictionary(firstValues: guardrails.map { ($0.$product.id, $0.guardrail) })
-        let overrides = try await PartnerPricingRecord.query(on: db).filter(\.$partner.$id == partnerID).all()
-        let overrideByProduct = Dictionary(firstValues: overrides.map { ($0.$product.id, $0) })
+        let guardrailByProduct = try await Self.guardrails(of: productIDs, on: db)
+        let overrideByProduct = try await Self.overrides(of: partnerID, on: db)
         var tier = partner.$tier.value ?? nil
         if tier == nil, let tierID = partner.$tier.id {
             tier = try await PartnerTierRecord.find(tierID, on: db)
