@@ -33,11 +33,14 @@ import Testing
     }
 
     @Test func overdueSKUsAreDueTodayWithLessConfidence() throws {
-        let history = [Self.order("A", daysAgo: 100, 5), Self.order("A", daysAgo: 90, 5), Self.order("A", daysAgo: 80, 5)]
+        let history = [Self.order("A", daysAgo: 45, 5), Self.order("A", daysAgo: 35, 5), Self.order("A", daysAgo: 25, 5)]
         let suggestion = try #require(ReorderSuggester.suggest(history, packSizes: ["A": 4], now: Self.now, horizonDays: 1).first)
         #expect(suggestion.predictedOrderDate == Self.now.addingTimeInterval(-12 * 3_600))
         #expect(suggestion.quantity == 8)
-        #expect(suggestion.confidence == 0.25)  // 2 gaps of 4, halved for being far overdue
+        #expect(suggestion.confidence == 0.25)  // 2 gaps of 4, halved for being overdue by more than a gap
+        // Silent for 80 days after ordering every 10: dropped, not due.
+        let lapsed = [Self.order("A", daysAgo: 100, 5), Self.order("A", daysAgo: 90, 5), Self.order("A", daysAgo: 80, 5)]
+        #expect(ReorderSuggester.suggest(lapsed, packSizes: [:], now: Self.now, horizonDays: 30).isEmpty)
         #expect(ReorderSuggester.suggest([], packSizes: [:], now: Self.now, horizonDays: 30).isEmpty)
     }
 

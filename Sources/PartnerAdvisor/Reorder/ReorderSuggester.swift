@@ -5,7 +5,8 @@ import Foundation
 ///
 /// - When: the SKU's next order is expected one median gap after its last order (the gaps between
 ///   the dealer's order days for that SKU, `OrderRhythm`); overdue SKUs are due today. A SKU
-///   ordered only once has no rhythm and is not suggested.
+///   ordered only once has no rhythm and is not suggested, nor one silent for longer than any of its
+///   gaps and more than two median gaps past due (it was dropped, not forgotten).
 /// - How many: the median of the last three order quantities, scaled by the trend of those
 ///   quantities (the last against their median, bounded to ×0.5…×2), rounded up to whole packs.
 /// - Confidence (0–1): regularity × evidence — 1 / (1 + CV of the gaps) (a dealer that orders like
@@ -50,6 +51,8 @@ public enum ReorderSuggester {
             let expected = lastDay + median
             guard expected <= horizonEnd else { continue }
             let overdueBy = today - expected
+            // Silent for longer than any gap seen and for two median gaps past due: dropped, not late.
+            if overdueBy > 2 * median, rhythm.survival == 0 { continue }
             let due = max(today, expected)
             let recent = sorted.suffix(3).map { Double($0.quantity) }
             let typical = RobustZ.median(recent) ?? Double(last.quantity)
