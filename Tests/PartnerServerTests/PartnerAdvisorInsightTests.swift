@@ -61,6 +61,32 @@ struct PartnerAdvisorInsightTests {
         }
     }
 
+    @Test func anAlertIsRaisedOnlyWhenAScoreMovesIntoAct() async throws {
+        try await withTestApp { world in
+            let staff = try await world.account(.staff)
+            let partner = try await world.partner("Licensed Dealer")
+            let licence = try await world.send(
+                .POST, "/api/v1/partners/\(partner.id.apiString)/compliance-documents", as: staff,
+                json: #"{"kind":"business_licence","reference":"HRB-1","issuedOn":"2024-01-01"}"#)
+            #expect(licence.status == .created, "\(licence.body.string)")
+            let body = #"{"partnerId":"\#(partner.id)","kinds":["compliance"]}"#
+            let good = try #require(
+                (try await world.send(.POST, Self.path, as: staff, json: body).json["items"] as? [[String: Any]])?.first)
+            #expect(good["score"] as? Int == 100)
+            func alerts() async throws -> Int {
+                try await PartnerAlertRecord.query(on: world.app.db).filter(\.$kind == "ai_insight_act").count()
+            }
+            #expect(try await alerts() == 0)
+            try await ComplianceDocumentRecord.query(on: world.app.db).filter(\.$partner.$id == partner.id).delete()
+            let act = try #require((try await world.send(.POST, Self.path, as: staff, json: body).json["items"] as? [[String: Any]])?.first)
+            #expect(act["level"] as? String == "act")
+            #expect(try await alerts() == 1)
+            let alert = try #require(try await PartnerAlertRecord.query(on: world.app.db).filter(\.$kind == "ai_insight_act").first())
+            #expect(alert.title.hasPrefix("Licensed Dealer: compliance 30/100"))
+            #expect(alert.subjectType == "partner_ai_insight")
+        }
+    }
+
     @Test func healthReadsOrdersContractAndPerformance() async throws {
         try await withTestApp { world in
             let staff = try await world.account(.staff)
@@ -123,6 +149,9 @@ struct PartnerAdvisorInsightTests {
             #expect(try bad.fieldErrors() == ["partnerId"])
             let empty = try await world.send(.POST, Self.path, as: admin, json: #"{"partnerId":"\#(partner.id)","kinds":[]}"#)
             try empty.expectProblem(.unprocessableEntity)
+            let unknown = try await world.send(.POST, Self.path, as: admin, json: #"{"partnerId":"\#(partner.id)","kinds":["luck"]}"#)
+            #expect(unknown.status == .badRequest || unknown.status == .unprocessableEntity, "\(unknown.body.string)")
+            #expect(unknown.headers.contentType?.description.contains("problem+json") == true)
             let limit = try await world.send(.GET, "/api/v1/partners/\(partner.id.apiString)/insights?limit=0", as: admin)
             try limit.expectProblem(.unprocessableEntity)
             try await world.send(.POST, Self.path, as: admin, json: #"{"partnerId":"\#(UUID())"}"#).expectProblem(.notFound)

@@ -53,10 +53,15 @@ struct PartnerSignalsReader {
         let yearAgo = now.addingTimeInterval(-365 * 86_400)
         var earned = 0
         var redeemed = 0
+        // Saturating sums: a ledger is bounded per entry, but a sum must never trap.
+        func adding(_ total: Int, _ points: Int) -> Int {
+            let (sum, overflow) = total.addingReportingOverflow(points)
+            return overflow ? Int.max : sum
+        }
         for entry in entries where entry.occurredAt >= yearAgo {
             switch entry.kind {
-            case .earn, .bonus: earned = earned.addingReportingOverflow(max(0, entry.points)).partialValue
-            case .redeem: redeemed = redeemed.addingReportingOverflow(Int(clamping: entry.points.magnitude)).partialValue
+            case .earn, .bonus: earned = adding(earned, max(0, entry.points))
+            case .redeem: redeemed = adding(redeemed, Int(clamping: entry.points.magnitude))
             case .expire, .adjust: break
             }
         }
