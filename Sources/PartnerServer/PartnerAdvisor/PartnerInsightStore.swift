@@ -70,10 +70,19 @@ struct PartnerInsightStore {
         }
     }
 
-    /// The score and level of the partner's latest insight of `kind`, for the dashboard.
+    /// The score and level of the partner's latest insight of `kind`, for the dashboard: two columns
+    /// read through the (partner, kind, time) index, without decoding the stored insight.
     func latestScore(of partnerID: UUID, kind: String) async throws -> (score: Int, level: String)? {
-        let row = try await PartnerAIInsightRecord.query(on: database).filter(\.$partner.$id == partnerID).filter(\.$kind == kind)
-            .sort(\.$createdAtMillis, .descending).sort(\.$id, .descending).first()
+        struct Row: Decodable {
+            let score: Int
+            let level: String
+        }
+        let row = try await database.sql().raw(
+            """
+            SELECT score AS "score", level AS "level" FROM \(ident: PartnerAIInsightRecord.schema)
+            WHERE partner_id = \(bind: partnerID) AND kind = \(bind: kind) ORDER BY created_at_ms DESC, id DESC LIMIT 1
+            """
+        ).first(decoding: Row.self)
         return row.map { ($0.score, $0.level) }
     }
 }
