@@ -32,12 +32,16 @@ struct DealerRiskService {
 
     func ranked(scope: AccessScope, dealerID: UUID?, level: InsightLevel?, page: PageRequest) async throws -> Page<Ranked> {
         let now = clock.now
+        if let visible = scope.visiblePartnerIDs, visible.isEmpty {
+            if dealerID != nil { throw DomainError.notFound("No dealer with this id.") }
+            return Page(rows: [], limit: page.limit) { Position(score: $0.score, id: $0.partnerID) }
+        }
         let query = PartnerRecord.query(on: database).filter(\.$type == .dealer).filter(\.$status ~~ [.active, .suspended])
         if let visible = scope.visiblePartnerIDs { query.filter(\.$id ~~ Array(visible)) }
         if let dealerID { query.filter(\.$id == dealerID) }
         let dealers = try await query.with(\.$tier).sort(\.$id).all().map { try $0.value }
         if dealerID != nil, dealers.isEmpty { throw DomainError.notFound("No dealer with this id.") }
-        var latest = try await latestHealth(of: dealers.map(\.id))
+        var latest = try await latestHealth(visible: scope.visiblePartnerIDs, dealerID: dealerID)
         for dealer in dealers where latest[dealer.id].map({ now.timeIntervalSince($0.generatedAt) > Self.freshFor }) ?? true {
             if let stored = try await advisor.generate(for: dealer, kinds: [.health], by: nil).first {
                 latest[dealer.id] = stored.insight
@@ -57,17 +61,27 @@ struct DealerRiskService {
         return Page(rows: Array(rows.prefix(page.limit + 1)), limit: page.limit) { Position(score: $0.score, id: $0.partnerID) }
     }
 
-    /// Each partner's latest health insight.
-    private func latestHealth(of partnerIDs: [UUID]) async throws -> [UUID: Insight] {
-        guard !partnerIDs.isEmpty else { return [:] }
+    /// The latest health insight of each dealer in reach: one row per dealer through the (partner,
+    /// kind, time) index, so a long history is not read.
+    private func latestHealth(visible: Set<UUID>?, dealerID: UUID?) async throws -> [UUID: Insight] {
+        struct Row: Decodable {
+            let partnerId: UUID
+            let payload: String
+        }
+        var query: SQLQueryString = """
+            SELECT i.partner_id AS "partnerId", i.payload AS "payload" FROM partner_ai_insights i \
+            JOIN partners p ON p.id = i.partner_id \
+            WHERE i.kind = \(bind: PartnerInsightKind.health.rawValue) AND p.type = \(bind: PartnerType.dealer.rawValue) \
+            AND p.status IN (\(binds: [PartnerStatus.active.rawValue, PartnerStatus.suspended.rawValue])) \
+            AND i.created_at_ms = (SELECT MAX(j.created_at_ms) FROM partner_ai_insights j WHERE j.partner_id = i.partner_id AND j.kind = i.kind)
+            """
+        if let visible { query = query + " AND i.partner_id IN (\(binds: Array(visible)))" }
+        if let dealerID { query = query + " AND i.partner_id = \(bind: dealerID)" }
         var result: [UUID: Insight] = [:]
-        var seen: [UUID: Int64] = [:]
-        let rows = try await PartnerAIInsightRecord.query(on: database).filter(\.$partner.$id ~~ partnerIDs)
-            .filter(\.$kind == PartnerInsightKind.health.rawValue).all()
-        for row in rows where (seen[row.$partner.id] ?? Int64.min) < row.createdAtMillis {
+        if let visible, visible.isEmpty { return result }
+        for row in try await database.sql().raw(query).all(decoding: Row.self) where result[row.partnerId] == nil {
             guard let payload = try? JSONDecoder().decode(InsightOnlyPayload.self, from: Data(row.payload.utf8)) else { continue }
-            seen[row.$partner.id] = row.createdAtMillis
-            result[row.$partner.id] = payload.insight
+            result[row.partnerId] = payload.insight
         }
         return result
     }
