@@ -86,7 +86,7 @@ struct AdvisorEvaluationTests {
                 let context = PriceContext(
                     listPrice: line.listPriceMinor, floor: floors[line.sku],
                     tierPrice: line.listPriceMinor - line.listPriceMinor * Int64(discount) / 10_000, effectivePrice: nil,
-                    peerPrices: peers.values.compactMap(RobustZ.median), ownHistory: own)
+                    peerPrices: peers.values.compactMap(StandKPI.median), ownHistory: own)
                 let verdict = PriceAnomalyDetector.check(unitPrice: line.unitPriceMinor, context: context)
                 checked += 1
                 if verdict.anomalous {

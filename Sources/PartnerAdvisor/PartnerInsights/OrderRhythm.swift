@@ -1,4 +1,5 @@
 import Foundation
+import PartnerCore
 
 /// A partner's (or a SKU's) ordering rhythm: the gaps in days between consecutive order days, and
 /// how unusual the current silence is against them. The comparison is with the partner's own
@@ -16,7 +17,7 @@ public struct OrderRhythm: Sendable, Hashable {
         let days = Set(orderDates.map { ($0.timeIntervalSince1970 / 86_400).rounded(.down) }).sorted()
         intervals = zip(days.dropFirst(), days).map { $0 - $1 }
         daysSinceLast = days.last.map { max(0, (now.timeIntervalSince1970 / 86_400).rounded(.down) - $0) }
-        medianInterval = Self.median(intervals)
+        medianInterval = StandKPI.median(intervals)
     }
 
     /// The mid-rank share of past intervals at least as long as the current silence (ties count
@@ -28,12 +29,5 @@ public struct OrderRhythm: Sendable, Hashable {
         let longer = intervals.filter { $0 > gap }.count
         let equal = intervals.filter { $0 == gap }.count
         return (Double(longer) + Double(equal) / 2) / Double(intervals.count)
-    }
-
-    static func median(_ values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 }

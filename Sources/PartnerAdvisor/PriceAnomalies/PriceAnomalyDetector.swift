@@ -1,4 +1,5 @@
 import Foundation
+import PartnerCore
 
 /// Checks a price against the rules and the data, each reason with its own threshold:
 /// - `below_floor` / `above_list`: below the guardrail floor or above the list price;
@@ -16,6 +17,7 @@ public enum PriceAnomalyDetector {
 
     public static func check(unitPrice: Int64, context: PriceContext) -> PriceVerdict {
         let price = Double(unitPrice)
+        func money(_ minor: Int64) -> String { Money(minorUnits: minor, currency: context.currency).amount }
         let peers = context.peerPrices.count >= minimumPeers ? RobustZ(context.peerPrices) : nil
         let z = peers?.z(price)
         if let effective = context.effectivePrice, unitPrice == effective {
@@ -67,13 +69,6 @@ public enum PriceAnomalyDetector {
     /// 50 at the threshold, 100 at twice it.
     static func strength(_ z: Double) -> Int {
         min(100, Int((abs(z) / RobustZ.threshold * 50).rounded()))
-    }
-
-    static func money(_ minor: Int64) -> String {
-        let sign = minor < 0 ? "-" : ""
-        let magnitude = minor.magnitude
-        let cents = magnitude % 100
-        return "\(sign)\(magnitude / 100).\(cents < 10 ? "0" : "")\(cents)"
     }
 
     static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }

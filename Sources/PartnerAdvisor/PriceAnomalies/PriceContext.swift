@@ -1,3 +1,5 @@
+import PartnerCore
+
 /// What the price-anomaly check knows about one SKU for one partner, in minor units of one
 /// currency: the list price, the guardrail floor, the partner's tier price and current effective
 /// price, what comparable partners paid, and what the partner itself paid before.
@@ -13,9 +15,12 @@ public struct PriceContext: Sendable, Hashable {
     public var peerPrices: [Double]
     /// The partner's own earlier prices for the SKU, oldest first.
     public var ownHistory: [Double]
+    /// The currency of every price here, for the reasons' wording.
+    public var currency: Currency
 
     public init(
-        listPrice: Int64, floor: Int64?, tierPrice: Int64?, effectivePrice: Int64?, peerPrices: [Double], ownHistory: [Double]
+        listPrice: Int64, floor: Int64?, tierPrice: Int64?, effectivePrice: Int64?, peerPrices: [Double], ownHistory: [Double],
+        currency: Currency = .eur
     ) {
         self.listPrice = listPrice
         self.floor = floor
@@ -23,5 +28,6 @@ public struct PriceContext: Sendable, Hashable {
         self.effectivePrice = effectivePrice
         self.peerPrices = peerPrices
         self.ownHistory = ownHistory
+        self.currency = currency
     }
 }

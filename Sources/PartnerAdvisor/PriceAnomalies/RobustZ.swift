@@ -1,3 +1,5 @@
+import PartnerCore
+
 /// The modified z-score of Iglewicz and Hoaglin: M = 0.6745 (x − median) / MAD, where MAD is the
 /// median absolute deviation from the median; |M| > 3.5 marks an outlier. Median and MAD resist the
 /// outliers they look for, where a mean and standard deviation would be dragged towards them.
@@ -24,10 +26,10 @@ public struct RobustZ: Sendable, Hashable {
     /// Nil without values; non-finite values are left out.
     public init?(_ values: [Double], tolerance: Double = 0.01) {
         let clean = values.filter(\.isFinite)
-        guard let median = Self.median(clean) else { return nil }
+        guard let median = StandKPI.median(clean) else { return nil }
         let deviations = clean.map { abs($0 - median) }
         self.median = median
-        mad = Self.median(deviations) ?? 0
+        mad = StandKPI.median(deviations) ?? 0
         meanAbsoluteDeviation = deviations.reduce(0, +) / Double(clean.count)
         count = clean.count
         self.tolerance = tolerance
@@ -50,11 +52,4 @@ public struct RobustZ: Sendable, Hashable {
     }
 
     public func isOutlier(_ value: Double) -> Bool { abs(z(value)) > Self.threshold }
-
-    public static func median(_ values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-    }
 }

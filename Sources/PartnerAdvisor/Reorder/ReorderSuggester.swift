@@ -1,4 +1,5 @@
 import Foundation
+import PartnerCore
 
 /// Which SKUs a dealer is likely to re-order within a horizon, when, and how many — from its own
 /// order history per SKU, not a fixed cycle.
@@ -55,7 +56,7 @@ public enum ReorderSuggester {
             if overdueBy > 2 * median, rhythm.survival == 0 { continue }
             let due = max(today, expected)
             let recent = sorted.suffix(3).map { Double($0.quantity) }
-            let typical = RobustZ.median(recent) ?? Double(last.quantity)
+            let typical = StandKPI.median(recent) ?? Double(last.quantity)
             let trend = typical > 0 ? min(2, max(0.5, Double(last.quantity) / typical)) : 1
             let pack = max(1, packSizes[sku] ?? 1)
             let packs = max(1, (typical * trend / Double(pack)).rounded(.up))

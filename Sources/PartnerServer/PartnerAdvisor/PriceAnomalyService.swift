@@ -68,7 +68,7 @@ struct PriceAnomalyService {
             let context = PriceContext(
                 listPrice: product.listPriceMinor, floor: product.id.flatMap { floors[$0]?.floorPrice.minorUnits },
                 tierPrice: entry?.price.tierPrice.minorUnits, effectivePrice: entry?.price.unitPrice.minorUnits,
-                peerPrices: peers[line.sku] ?? [], ownHistory: own[line.sku] ?? [])
+                peerPrices: peers[line.sku] ?? [], ownHistory: own[line.sku] ?? [], currency: product.listPrice.currency)
             return Checked(line: line, verdict: PriceAnomalyDetector.check(unitPrice: line.unitPrice.minorUnits, context: context))
         }
     }
@@ -100,7 +100,7 @@ struct PriceAnomalyService {
         let rows = try await paid(where: conditions)
         var byPartner: [String: [UUID: [Double]]] = [:]
         for row in rows { byPartner[row.sku, default: [:]][row.partnerId, default: []].append(Double(row.unitPriceMinor)) }
-        return byPartner.mapValues { partners in partners.values.compactMap(RobustZ.median) }
+        return byPartner.mapValues { partners in partners.values.compactMap(StandKPI.median) }
     }
 
     /// The partner's own earlier prices per SKU, oldest first.

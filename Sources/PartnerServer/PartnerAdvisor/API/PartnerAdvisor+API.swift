@@ -1,24 +1,14 @@
 import Foundation
 import PartnerAPI
 import PartnerAdvisor
-import PartnerCore
 
 // The Partner Advisor's values as the API shows them.
 
 extension StoredPartnerInsight {
+    /// The Stand Coach's insight mapping, with the partner the insight is about.
     var api: Components.Schemas.Insight {
-        Components.Schemas.Insight(
-            id: id.apiString, kind: insight.kind, partnerId: partnerID.apiString, score: insight.score,
-            level: Components.Schemas.InsightLevel(rawValue: insight.level.rawValue) ?? .watch,
-            factors: insight.factors.map { .init(key: $0.key, label: $0.label, value: $0.value, contribution: $0.contribution) },
-            recommendations: insight.recommendations.map {
-                .init(
-                    action: $0.action,
-                    priority: Components.Schemas.InsightRecommendation.PriorityPayload(rawValue: $0.priority.rawValue) ?? .medium,
-                    rationale: $0.rationale)
-            },
-            storyboard: insight.storyboard.api, modelVersion: insight.modelVersion,
-            window: .init(from: CalendarDay.format(insight.window.from), through: CalendarDay.format(insight.window.through)),
-            generatedAt: insight.generatedAt)
+        var mapped = StoredInsight(id: id, standID: nil, locationID: nil, subject: nil, insight: insight).api
+        mapped.partnerId = partnerID.apiString
+        return mapped
     }
 }
