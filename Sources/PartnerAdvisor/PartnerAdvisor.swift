@@ -20,6 +20,12 @@ import PartnerCore
 ///   the explainable insight shape every advisor kind shares; `RefillOutlookInsight`,
 ///   `DisplayHealthInsight`, `ExpansionInsight` build one per kind.
 /// - `MannKendall`, `GeoPoint` / `GeoKernel`, `ForecastAccuracy`; `RefillReplay` for the simulator.
+///
+/// Partner Advisor (pure, deterministic, over `PartnerSignals` the application core gathers):
+/// - `PartnerHealthInsight`, `ExpansionReadinessInsight`, `ComplianceInsight` (run together by
+///   `PartnerAdvisorRun`), with `OrderRhythm` for recency against a partner's own order gaps.
+/// - `PriceAnomalyDetector` with `RobustZ` (Iglewicz–Hoaglin modified z, MeanAD fallback).
+/// - `ReorderSuggester` (per-SKU rhythm, the naive baseline) and `BoughtTogether` (support, lift).
 public enum PartnerAdvisor {
     /// advisor-1: statsforecast-compatible intermittent-demand forecasting, pooled `auto`,
     /// recalibrated negative-binomial cumulative quantiles.

@@ -120,6 +120,19 @@ struct AccessPolicyTests {
         Row(who: "staff", scope: staff, action: .planExpansion, subject: nil, expected: .allow),
         Row(who: "owner", scope: owner, action: .planExpansion, subject: nil, expected: .deny),
         Row(who: "stands:read", scope: token(.standsRead, .inventoryWrite), action: .planExpansion, subject: nil, expected: .deny),
+        // The AI Partner Advisor: HQ, partners:read tokens and every member of the partner (viewers
+        // too, and while inactive); another partner is hidden. Price anomalies involve floors and
+        // other partners' prices: HQ and pricing tokens only.
+        Row(who: "staff", scope: staff, action: .runPartnerAdvisor, subject: active, expected: .allow),
+        Row(who: "viewer", scope: viewer, action: .runPartnerAdvisor, subject: active, expected: .allow),
+        Row(who: "viewer", scope: viewer, action: .runPartnerAdvisor, subject: suspended, expected: .allow),
+        Row(who: "owner", scope: owner, action: .runPartnerAdvisor, subject: other, expected: .hide),
+        Row(who: "partners:read", scope: token(.partnersRead), action: .runPartnerAdvisor, subject: active, expected: .allow),
+        Row(who: "orders:write", scope: token(.ordersWrite), action: .runPartnerAdvisor, subject: active, expected: .deny),
+        Row(who: "staff", scope: staff, action: .checkPriceAnomalies, subject: nil, expected: .allow),
+        Row(who: "pricing:read", scope: token(.pricingRead), action: .checkPriceAnomalies, subject: active, expected: .allow),
+        Row(who: "partners:read", scope: token(.partnersRead), action: .checkPriceAnomalies, subject: nil, expected: .deny),
+        Row(who: "owner", scope: owner, action: .checkPriceAnomalies, subject: active, expected: .deny),
     ]
 
     @Test(arguments: rows)

@@ -68,6 +68,8 @@ public enum AccessPolicy {
         case .readLoyalty: [.partnersRead, .loyaltyWrite]
         case .redeemPoints, .adjustPoints: [.loyaltyWrite]
         case .readStand, .runStandCoach: [.standsRead, .salesWrite, .inventoryWrite]
+        case .runPartnerAdvisor: [.partnersRead]
+        case .checkPriceAnomalies: [.pricingRead, .pricingWrite]
         case .recordSale: [.salesWrite]
         case .requestRefill, .moveRefill, .countInventory, .runLowStockCheck: [.inventoryWrite]
         case .manageUsers, .manageServiceTokens, .manageTiers, .createPartner, .editPartner, .manageMembers, .manageCatalogue,
@@ -80,7 +82,7 @@ public enum AccessPolicy {
         let hq: PolicyDecision = .denied("This action is taken by HQ.")
         switch action {
         case .readPartner, .readMembers, .readPricing, .readOrders, .readContracts, .readLoyalty, .readPerformance, .readAlerts,
-            .readStand, .runStandCoach:
+            .readStand, .runStandCoach, .runPartnerAdvisor:
             // Lists are filtered to the caller's partners by the query; one partner's world was
             // checked for membership before (hidden otherwise).
             return .allowed
@@ -104,7 +106,7 @@ public enum AccessPolicy {
             return .denied("This action needs the admin role.")
         case .createPartner, .manageCatalogue, .readCosts, .readPricingHistory, .readGuardrails, .writeGuardrails, .changePricing,
             .managePromotions,
-            .manageContracts, .adjustPoints, .enrolStand, .runLowStockCheck, .closePayouts, .planExpansion:
+            .manageContracts, .adjustPoints, .enrolStand, .runLowStockCheck, .closePayouts, .planExpansion, .checkPriceAnomalies:
             return hq
         }
     }
@@ -117,7 +119,7 @@ public enum AccessPolicy {
         case .editPartner, .manageMembers:
             return scope.role == .partner && status != .applicant ? .inactive(status) : .allowed
         case .readPartner, .readMembers, .readPricing, .readOrders, .readContracts, .readLoyalty, .readPerformance, .readAlerts,
-            .readStand, .readCosts, .readPricingHistory, .readGuardrails, .runStandCoach:
+            .readStand, .readCosts, .readPricingHistory, .readGuardrails, .runStandCoach, .runPartnerAdvisor, .checkPriceAnomalies:
             return .allowed
         default:
             return scope.role == .partner ? .inactive(status) : .allowed

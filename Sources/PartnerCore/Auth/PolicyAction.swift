@@ -52,6 +52,13 @@ public enum PolicyAction: Hashable, Sendable {
     case runStandCoach
     /// Score candidate sites for new stand locations across the network.
     case planExpansion
+    // The AI Partner Advisor
+    /// Score a partner's health, expansion readiness and compliance, and read its insights (analysis
+    /// of what the partner may already read: any member may).
+    case runPartnerAdvisor
+    /// Check prices for anomalies against floors, tier bands and what comparable partners paid
+    /// (floors and other partners' prices are involved: HQ and pricing tokens only).
+    case checkPriceAnomalies
 }
 
 /// The partner an action concerns: who it is and whether it is in business.

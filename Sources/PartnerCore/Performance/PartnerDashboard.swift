@@ -40,11 +40,14 @@ public struct PartnerDashboard: Sendable {
     public var trend: [MonthlyPerformance]
     public var contract: RunningContract?
     public var compliance: ComplianceSummary
+    /// The latest AI Partner Advisor health score and its level (`good`, `watch`, `act`); nil
+    /// until the advisor has scored the partner.
+    public var aiScore: (score: Int, level: String)?
 
     public init(
         partnerID: UUID, orders: Orders, loyalty: Loyalty, thisMonth: MonthlyPerformance, trend: [MonthlyPerformance],
         contract: RunningContract?,
-        compliance: ComplianceSummary
+        compliance: ComplianceSummary, aiScore: (score: Int, level: String)? = nil
     ) {
         self.partnerID = partnerID
         self.orders = orders
@@ -53,6 +56,7 @@ public struct PartnerDashboard: Sendable {
         self.trend = trend
         self.contract = contract
         self.compliance = compliance
+        self.aiScore = aiScore
     }
 }
 

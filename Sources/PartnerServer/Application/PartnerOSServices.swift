@@ -30,6 +30,10 @@ struct PartnerOSServices: Sendable {
     let alerts: PartnerAlerts
     let stands: StandProgram
     let coach: StandCoach
+    let advisor: PartnerAdvisorService
+    let priceAnomalies: PriceAnomalyService
+    let dealerRisk: DealerRiskService
+    let reorders: ReorderSuggestionService
 
     /// Builds every service once, each with the ones it uses, in dependency order.
     init(
@@ -67,13 +71,23 @@ struct PartnerOSServices: Sendable {
             database: database, writes: writes, idempotency: idempotency, pricing: pricing, loyalty: loyalty, products: products,
             promotions: promotions, performance: performance, clock: clock)
         orderReader = OrderRepository(database: database)
+        let partnerInsights = PartnerInsightStore(database: database)
         overview = PartnerOverviewService(
             orders: orderReader, loyalty: loyalty, performance: performance, contracts: contracts, compliance: compliance, tiers: tiers,
-            clock: clock)
+            clock: clock, insights: partnerInsights)
         alerts = PartnerAlerts(database: database)
         stands = StandProgram(
             database: database, writes: writes, idempotency: idempotency, pricing: pricing, products: products, clock: clock)
         coach = StandCoach(database: database, writes: writes, idempotency: idempotency, stands: stands, clock: clock)
+        advisor = PartnerAdvisorService(
+            database: database, writes: writes,
+            signals: PartnerSignalsReader(
+                database: database, performance: performance, contracts: contracts, compliance: compliance, tiers: tiers),
+            store: partnerInsights, clock: clock)
+        priceAnomalies = PriceAnomalyService(
+            database: database, pricing: pricing, products: products, guardrails: guardrails, clock: clock)
+        dealerRisk = DealerRiskService(database: database, advisor: advisor, clock: clock)
+        reorders = ReorderSuggestionService(database: database, pricing: pricing, promotions: promotions, clock: clock)
     }
 }
 

@@ -25,5 +25,6 @@ enum PartnerOSMigrations {
         AddStandCoach(),
         AddStandLifetimeSales(),
         AddStandSalesCoveringIndexes(),
+        AddPartnerAdvisor(),
     ]
 }

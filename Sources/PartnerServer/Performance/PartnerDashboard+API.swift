@@ -14,7 +14,8 @@ extension Components.Schemas.PartnerDashboard {
             contract: dashboard.contract.map {
                 .init(contractId: $0.id.apiString, status: .init($0.status), daysToRenewal: $0.daysToRenewal)
             },
-            compliance: .init(dashboard.compliance), aiScore: nil)
+            compliance: .init(dashboard.compliance), aiScore: dashboard.aiScore?.score,
+            aiLevel: dashboard.aiScore.flatMap { Components.Schemas.InsightLevel(rawValue: $0.level) })
     }
 }
 

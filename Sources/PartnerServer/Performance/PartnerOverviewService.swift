@@ -1,4 +1,5 @@
 import Foundation
+import PartnerAdvisor
 import PartnerCore
 
 /// The partner's dashboard and tier review, composed from the services that own each part.
@@ -10,6 +11,7 @@ struct PartnerOverviewService {
     let compliance: ComplianceService
     let tiers: TierService
     let clock: AppClock
+    let insights: PartnerInsightStore
 
     func dashboard(of partner: Partner) async throws -> PartnerDashboard {
         let now = clock.now
@@ -26,7 +28,8 @@ struct PartnerOverviewService {
                 open: open, last90Days: recent.count, revenueLast90Days: Money(minorUnits: recent.revenueMinor, currency: currency)),
             loyalty: .init(balance: points.ledger.balance, expiringSoon: points.expiringSoon.reduce(0) { $0 + $1.remaining }),
             thisMonth: current, trend: trend, contract: .init(among: try await contracts.contracts(of: partner.id), at: now),
-            compliance: try await compliance.summary(of: partner))
+            compliance: try await compliance.summary(of: partner),
+            aiScore: try await insights.latestScore(of: partner.id, kind: PartnerInsightKind.health.rawValue))
     }
 
     /// The tier the partner's trailing twelve months earn, against its current one.
