@@ -124,6 +124,28 @@ struct StandEnrolmentTests {
             #expect(try await names("?packageLevel=pro", as: staff) == ["Beta Stand", "Gamma Stand"])
             #expect(try await names("?region=Nordics", as: staff) == ["Alpha Stand"])
             #expect(try await names("?lowStock=true", as: staff) == ["Beta Stand"])
+            // A current coach reorder point above a line's stock makes it low; a stale one does not.
+            let alphaID = try #require(UUID(uuidString: alpha.id))
+            let line = try #require(try await StandInventoryRecord.query(on: world.app.db).filter(\.$stand.$id == alphaID).first())
+            let point = StandReorderPointRecord()
+            point.$stand.id = alphaID
+            point.$location.id = line.$location.id
+            point.sku = line.sku
+            point.reorderPoint = line.onHand + 1
+            point.orderUpTo = line.onHand + 5
+            point.safetyStock = 1
+            point.serviceLevel = 0.95
+            point.leadTimeDays = 3
+            point.computedAtMillis = PartnerOrderRecord.millis(TestWorld.now)
+            point.computedAt = TestWorld.now
+            try await point.create(on: world.app.db)
+            #expect(try await names("?lowStock=true", as: staff) == ["Alpha Stand", "Beta Stand"])
+            let details = try await world.send(.GET, "\(alpha.path)/details", as: staff).json
+            let lines = (details["locations"] as? [[String: Any]] ?? []).flatMap { $0["inventory"] as? [[String: Any]] ?? [] }
+            #expect(lines.filter { $0["low"] as? Bool == true }.map { $0["sku"] as? String } == [line.sku])
+            point.computedAtMillis = PartnerOrderRecord.millis(TestWorld.now.addingTimeInterval(-8 * 86_400))
+            try await point.save(on: world.app.db)
+            #expect(try await names("?lowStock=true", as: staff) == ["Beta Stand"])
             #expect(try await names("?q=gamma", as: staff) == ["Gamma Stand"])
             let first = try await world.send(.GET, "/api/v1/stand/list?limit=2", as: staff).json
             let cursor = try #require(first["nextCursor"] as? String)

@@ -46,7 +46,7 @@ struct StandRepository {
             conditions.append("p.search_text LIKE \(bind: "%\(text)%")")
         }
         if filter.lowStockOnly {
-            conditions.append("EXISTS (SELECT 1 FROM stand_inventory i WHERE i.stand_id = s.id AND i.on_hand <= i.min_level)")
+            conditions.append("EXISTS (SELECT 1 " + lowLines(since: currentSince) + ")")
         }
         if let after = try page.position(PartnerPosition.self) {
             conditions.append(
@@ -59,13 +59,25 @@ struct StandRepository {
     private static let standColumns = SQLColumns.aliased(
         "s", ["package_level", "commission_bp", "loyalty_rate_milli", "auto_refill", "joined_at"], prefix: "stand")
 
+    /// Since when the coach's reorder points are current.
+    private var currentSince: Int64 { PartnerOrderRecord.millis(clock.now.addingTimeInterval(-StandReorderPoints.currentFor)) }
+
+    /// The stand `s`'s low shelf lines: at or below the coach's current reorder point, else the
+    /// planogram minimum — `StockLevel.lowLine`, the rule the sale path applies.
+    private func lowLines(since: Int64) -> SQLQueryString {
+        """
+        FROM stand_inventory i LEFT JOIN stand_reorder_points rp ON rp.location_id = i.location_id AND rp.sku = i.sku \
+        AND rp.computed_at_ms >= \(bind: since) WHERE i.stand_id = s.id AND i.on_hand <= COALESCE(rp.reorder_point, i.min_level)
+        """
+    }
+
     private func summaries(where conditions: [SQLQueryString], limit: Int) async throws -> [StandSummary] {
         let filtering: SQLQueryString = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         let query: SQLQueryString =
             """
             SELECT \(PartnerRow.columns), \(unsafeRaw: Self.standColumns), \
             (SELECT COUNT(*) FROM stand_locations l WHERE l.stand_id = s.id) AS "locationCount", \
-            (SELECT COUNT(*) FROM stand_inventory i WHERE i.stand_id = s.id AND i.on_hand <= i.min_level) AS "lowStockLines" \
+            (SELECT COUNT(*) \(lowLines(since: currentSince))) AS "lowStockLines" \
             FROM stand_partners s JOIN partners p ON p.id = s.id LEFT JOIN partner_tiers t ON t.id = p.tier_id
             """ + filtering + " ORDER BY p.company_name, s.id LIMIT \(literal: limit)"
         return try await RowReader.all(query, on: database).map { row in
@@ -84,20 +96,23 @@ struct StandRepository {
             .map { try $0.value }
     }
 
-    /// Every shelf line of the stand with its product's name, read in one query.
+    /// Every shelf line of the stand with its product's name and current reorder point, in one query.
     func shelf(of standID: UUID) async throws -> [ShelfLine] {
         let query: SQLQueryString =
             """
             SELECT i.location_id AS "locationId", i.sku AS "sku", pr.name AS "name", i.on_hand AS "onHand", i.on_order AS "onOrder", \
-            i.par_level AS "parLevel", i.min_level AS "minLevel", i.unreconciled_shortfall AS "unreconciledShortfall" \
-            FROM stand_inventory i JOIN products pr ON pr.id = i.product_id WHERE i.stand_id = \(bind: standID) ORDER BY i.sku
+            i.par_level AS "parLevel", i.min_level AS "minLevel", i.unreconciled_shortfall AS "unreconciledShortfall", \
+            rp.reorder_point AS "reorderPoint" \
+            FROM stand_inventory i JOIN products pr ON pr.id = i.product_id \
+            LEFT JOIN stand_reorder_points rp ON rp.location_id = i.location_id AND rp.sku = i.sku AND rp.computed_at_ms >= \(bind: currentSince) \
+            WHERE i.stand_id = \(bind: standID) ORDER BY i.sku
             """
         return try await RowReader.all(query, on: database).map { row in
             ShelfLine(
                 locationID: try row.uuid("locationId"), sku: try row.string("sku"), name: try row.string("name"),
                 level: StockLevel(
                     onHand: try row.int("onHand"), onOrder: try row.int("onOrder"), parLevel: try row.int("parLevel"),
-                    minLevel: try row.int("minLevel")),
+                    minLevel: try row.int("minLevel"), reorderPoint: try row.optionalInt("reorderPoint")),
                 unreconciledShortfall: try row.int("unreconciledShortfall"))
         }
     }
