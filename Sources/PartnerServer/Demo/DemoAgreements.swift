@@ -44,7 +44,7 @@ struct DemoAgreements {
             contract.createdBy = createdBy
             if Int.random(in: 0..<10, using: &random) < 9 {
                 let pdf = Self.pdf(for: partner, contract: contract)
-                try documents.write(pdf, partnerID: partnerID, documentID: contract.id!)
+                try documents.write(pdf, partnerID: partnerID, documentID: try contract.requireID())
                 contract.documentSHA256 = SHA256.hash(data: pdf).lowercaseHex
                 contract.documentBytes = pdf.count
                 contract.documentUploadedAt = contract.startsOn

@@ -52,11 +52,8 @@ struct PartnerInsightStore {
                     level: insight.level.rawValue, headline: insight.storyboard.headline, modelVersion: insight.modelVersion,
                     generatedAt: insight.generatedAt)),
             on: db, at: now)
-        if insight.level == .act, previous?.level != InsightLevel.act.rawValue {
-            try await PartnerAlerts.raise(
-                for: partnerID, kind: "ai_insight_act", severity: "critical", title: insight.storyboard.headline,
-                message: "\(insight.storyboard.why) \(insight.storyboard.whatNext)", subject: ("partner_ai_insight", id), on: db, at: now)
-        }
+        try await PartnerAlerts.raiseIfMovedIntoAct(
+            insight, previousLevel: previous?.level, for: partnerID, subject: ("partner_ai_insight", id), on: db, at: now)
         return StoredPartnerInsight(id: id, partnerID: partnerID, insight: insight)
     }
 

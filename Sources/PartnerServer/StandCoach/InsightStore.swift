@@ -47,11 +47,8 @@ enum InsightStore {
                 score: insight.score, level: insight.level.rawValue, headline: insight.storyboard.headline,
                 modelVersion: insight.modelVersion, generatedAt: insight.generatedAt),
             partnerID: standID, on: db, at: now)
-        if insight.level == .act, previous?.level != InsightLevel.act.rawValue {
-            try await PartnerAlerts.raise(
-                for: standID, kind: "ai_insight_act", severity: "critical", title: insight.storyboard.headline,
-                message: "\(insight.storyboard.why) \(insight.storyboard.whatNext)", subject: ("stand_ai_insight", id), on: db, at: now)
-        }
+        try await PartnerAlerts.raiseIfMovedIntoAct(
+            insight, previousLevel: previous?.level, for: standID, subject: ("stand_ai_insight", id), on: db, at: now)
         return StoredInsight(id: id, standID: standID, locationID: locationID, subject: nil, insight: insight)
     }
 
