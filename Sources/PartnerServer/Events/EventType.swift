@@ -1,5 +1,7 @@
 /// The catalogue of events Partner OS emits. Names are stable contracts with other systems.
-enum EventType: String, Sendable {
+/// `partner.alert.raised` keeps its name and payload for the consumers that read it; every alert is
+/// also announced as `notification.partner_alert`, the shape Notification OS delivers from.
+enum EventType: String, Sendable, CaseIterable {
     case partnerCreated = "partner.created"
     case partnerUpdated = "partner.updated"
     case partnerStatusChanged = "partner.status.changed"
@@ -29,4 +31,15 @@ enum EventType: String, Sendable {
     case standLoyaltyPointsBooked = "stand.loyalty.points.booked"
     case payoutDue = "payout.due"
     case aiInsightCreated = "ai.insight.created"
+    case partnerTierChanged = "partner.tier.changed"
+    case contractRenewalDue = "contract.renewal_due"
+    case contractExpired = "contract.expired"
+    case contractRenewed = "contract.renewed"
+    case complianceDocumentExpiring = "compliance.document.expiring"
+    case complianceDocumentExpired = "compliance.document.expired"
+    case loyaltyPointsExpired = "loyalty.points.expired"
+    case loyaltyBonusAwarded = "loyalty.bonus.awarded"
+    case standStreakBonusAwarded = "stand.streak.bonus.awarded"
+    case tierReviewSuggested = "partner.tier.review_suggested"
+    case notificationPartnerAlert = "notification.partner_alert"
 }
