@@ -133,6 +133,15 @@ struct AccessPolicyTests {
         Row(who: "pricing:read", scope: token(.pricingRead), action: .checkPriceAnomalies, subject: active, expected: .allow),
         Row(who: "partners:read", scope: token(.partnersRead), action: .checkPriceAnomalies, subject: nil, expected: .deny),
         Row(who: "owner", scope: owner, action: .checkPriceAnomalies, subject: active, expected: .deny),
+        // Events: the feed for HQ and events:read tokens, webhooks for admins.
+        Row(who: "staff", scope: staff, action: .readEvents, subject: nil, expected: .allow),
+        Row(who: "events:read", scope: token(.eventsRead), action: .readEvents, subject: nil, expected: .allow),
+        Row(who: "partners:read", scope: token(.partnersRead), action: .readEvents, subject: nil, expected: .deny),
+        Row(who: "owner", scope: owner, action: .readEvents, subject: nil, expected: .deny),
+        Row(who: "admin", scope: admin, action: .manageWebhooks, subject: nil, expected: .allow),
+        Row(who: "staff", scope: staff, action: .manageWebhooks, subject: nil, expected: .deny),
+        Row(who: "events:read", scope: token(.eventsRead), action: .manageWebhooks, subject: nil, expected: .deny),
+        Row(who: "owner", scope: owner, action: .manageWebhooks, subject: nil, expected: .deny),
     ]
 
     @Test(arguments: rows)

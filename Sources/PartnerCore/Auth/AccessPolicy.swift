@@ -50,7 +50,7 @@ public enum AccessPolicy {
 
     private static func adminOnly(_ action: PolicyAction) -> Bool {
         switch action {
-        case .manageUsers, .manageServiceTokens, .manageTiers: true
+        case .manageUsers, .manageServiceTokens, .manageTiers, .manageWebhooks: true
         default: false
         }
     }
@@ -70,10 +70,11 @@ public enum AccessPolicy {
         case .readStand, .runStandCoach: [.standsRead, .salesWrite, .inventoryWrite]
         case .runPartnerAdvisor: [.partnersRead]
         case .checkPriceAnomalies: [.pricingRead, .pricingWrite]
+        case .readEvents: [.eventsRead]
         case .recordSale: [.salesWrite]
         case .requestRefill, .moveRefill, .countInventory, .runLowStockCheck: [.inventoryWrite]
         case .manageUsers, .manageServiceTokens, .manageTiers, .createPartner, .editPartner, .manageMembers, .manageCatalogue,
-            .changePricing, .managePromotions, .manageContracts, .enrolStand, .closePayouts, .planExpansion:
+            .changePricing, .managePromotions, .manageContracts, .enrolStand, .closePayouts, .planExpansion, .manageWebhooks:
             nil
         }
     }
@@ -102,8 +103,10 @@ public enum AccessPolicy {
                 return .denied("The stand may cancel or confirm a refill; HQ approves, ships and delivers.")
             }
             return (member ?? .viewer) >= .manager ? .allowed : .denied("Only the stand's owners and managers may do this.")
-        case .manageUsers, .manageServiceTokens, .manageTiers:
+        case .manageUsers, .manageServiceTokens, .manageTiers, .manageWebhooks:
             return .denied("This action needs the admin role.")
+        case .readEvents:
+            return .denied("The event feed is for integrations: HQ and tokens with the events:read scope.")
         case .createPartner, .manageCatalogue, .readCosts, .readPricingHistory, .readGuardrails, .writeGuardrails, .changePricing,
             .managePromotions,
             .manageContracts, .adjustPoints, .enrolStand, .runLowStockCheck, .closePayouts, .planExpansion, .checkPriceAnomalies:

@@ -59,6 +59,11 @@ public enum PolicyAction: Hashable, Sendable {
     /// Check prices for anomalies against floors, tier bands and what comparable partners paid
     /// (floors and other partners' prices are involved: HQ and pricing tokens only).
     case checkPriceAnomalies
+    // Events leaving the system
+    /// Read the event feed (integrations: HQ and events:read tokens; events span every partner).
+    case readEvents
+    /// Register, inspect, rotate, test and replay webhook subscriptions (admin).
+    case manageWebhooks
 }
 
 /// The partner an action concerns: who it is and whether it is in business.

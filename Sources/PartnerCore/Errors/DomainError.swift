@@ -14,6 +14,8 @@ public enum DomainError: Error, Equatable, Sendable {
     case malformed(String)
     /// A total would leave the range the platform keeps amounts, points or quantities in.
     case limitExceeded(field: String, message: String)
+    /// What was asked for existed once and is gone for good (a feed cursor past the retention).
+    case gone(String)
     /// Too many attempts; retry after the given number of seconds.
     case tooManyAttempts(retryAfterSeconds: Int)
 

@@ -26,6 +26,11 @@ public struct AppConfiguration: Sendable {
     public var postgresPoolTimeoutSeconds: Int64 = 10
     /// Points per euro, bonus thresholds and expiry of partner loyalty.
     public var loyaltyRules = LoyaltyRules()
+    /// Where webhooks may be sent: https to public addresses in production; `PARTNEROS_ENV=development`
+    /// allows http, `PARTNEROS_WEBHOOK_ALLOW_LOOPBACK=1` also loopback (development and tests).
+    public var webhookTargets = WebhookTargetRules(allowLoopback: false, requireHTTPS: true)
+    /// How long a webhook receiver has to answer.
+    public var webhookTimeout: TimeInterval = 15
     /// The time every rule runs at; tests pin it so nothing depends on today's date.
     public var clock: @Sendable () -> Date = { Date() }
 

@@ -32,7 +32,8 @@ public enum PartnerOSApplication {
             hash: { try await bcrypt.hash($0).get() }, verify: { try await bcrypt.verify($0, created: $1).get() })
         let services = PartnerOSServices(
             database: app.db, configuration: configuration, writes: writes, passwords: passwords,
-            decoyPasswordHash: try await passwords.hash(UUID().uuidString))
+            decoyPasswordHash: try await passwords.hash(UUID().uuidString), threadPool: app.threadPool,
+            eventLoopGroup: app.eventLoopGroup)
         app.partnerOS = services
 
         // Order matters: the request id wraps everything so even errors carry it; metrics see the

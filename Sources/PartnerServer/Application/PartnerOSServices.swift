@@ -34,11 +34,15 @@ struct PartnerOSServices: Sendable {
     let priceAnomalies: PriceAnomalyService
     let dealerRisk: DealerRiskService
     let reorders: ReorderSuggestionService
+    let sequencer: OutboxSequencer
+    let events: EventFeed
+    let webhooks: WebhookService
+    let relay: WebhookRelay
 
     /// Builds every service once, each with the ones it uses, in dependency order.
     init(
         database: any Database, configuration: AppConfiguration, writes: WriteSerializer, passwords: PasswordHashing,
-        decoyPasswordHash: String
+        decoyPasswordHash: String, threadPool: NIOThreadPool, eventLoopGroup: any EventLoopGroup
     ) {
         let clock = AppClock(configuration.clock)
         self.configuration = configuration
@@ -88,6 +92,14 @@ struct PartnerOSServices: Sendable {
             database: database, pricing: pricing, products: products, guardrails: guardrails, clock: clock)
         dealerRisk = DealerRiskService(database: database, advisor: advisor, clock: clock)
         reorders = ReorderSuggestionService(database: database, pricing: pricing, promotions: promotions, clock: clock)
+        sequencer = OutboxSequencer(database: database, writes: writes)
+        events = EventFeed(database: database, sequencer: sequencer)
+        let resolver = SystemHostResolver(threadPool: threadPool)
+        webhooks = WebhookService(
+            database: database, writes: writes, sequencer: sequencer, rules: configuration.webhookTargets, resolver: resolver, clock: clock)
+        relay = WebhookRelay(
+            database: database, writes: writes, sequencer: sequencer, rules: configuration.webhookTargets, resolver: resolver,
+            sender: WebhookSender(eventLoopGroup: eventLoopGroup, timeout: configuration.webhookTimeout), clock: clock)
     }
 }
 

@@ -13,11 +13,32 @@ enum CommandRunner {
             if migrate { try await app.autoMigrate() }
             let createdFromEnvironment = try await AdminBootstrap.createFromEnvironment(environment, on: app)
             if demo { try await DemoConsole.prepare(app, adminFromEnvironment: createdFromEnvironment) }
+            app.useEventRelay()
             app.http.server.configuration.hostname = hostname
             app.http.server.configuration.port = port
             // Vapor's own serve command handles startup, signals and graceful shutdown.
             app.environment.arguments = ["partneros", "serve"]
             try await app.execute()
+        }
+    }
+
+    /// The background work of `serve` without an HTTP listener, for more instances on one
+    /// PostgreSQL. SQLite is one process per file, so there `serve` does this work itself.
+    static func worker(_ configuration: AppConfiguration, migrate: Bool) async throws {
+        if case .postgres = configuration.database {
+        } else {
+            throw ConfigurationError.invalidValue(
+                name: "database", value: configuration.database.redacted,
+                reason:
+                    "partneros worker needs PostgreSQL; on SQLite (one process per file) `partneros serve` delivers events and runs the automations itself"
+            )
+        }
+        try await withApplication(configuration) { app in
+            if migrate { try await app.autoMigrate() }
+            app.useEventRelay()
+            try await app.asyncBoot()
+            app.logger.notice("Worker running: event relay. Stop it with SIGINT or SIGTERM.")
+            await TerminationSignal.wait()
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import PartnerCore
 
 /// Options every command shares: where the data lives and how much to log.
 struct StorageOptions: ParsableArguments {
@@ -51,6 +52,9 @@ struct StorageOptions: ParsableArguments {
             }
             configuration.trustedProxies = value
         }
+        configuration.webhookTargets = WebhookTargetRules(
+            allowLoopback: environment["PARTNEROS_WEBHOOK_ALLOW_LOOPBACK"] == "1",
+            requireHTTPS: environment["PARTNEROS_ENV"]?.lowercased() != "development")
         return configuration
     }
 }

@@ -75,6 +75,8 @@ enum ProblemMapping {
             Mapped(problem: ProblemDetails(status: .badRequest, detail: detail))
         case .conflict(let detail):
             Mapped(problem: ProblemDetails(status: .conflict, detail: detail, kind: "conflict"))
+        case .gone(let detail):
+            Mapped(problem: ProblemDetails(status: .gone, detail: detail))
         case .limitExceeded(let field, let message):
             Mapped(
                 problem: ProblemDetails(

@@ -14,7 +14,9 @@ enum EventOutbox {
         guard !events.isEmpty else { return }
         let encoder = JSONEncoder.sortedCompact
         encoder.dateEncodingStrategy = .iso8601
-        let rows = try events.map { event in (event, String(decoding: try encoder.encode(event.data), as: UTF8.self)) }
+        let rows = try events.map { event in
+            (event, JSONText.lowercasingUUIDs(String(decoding: try encoder.encode(event.data), as: UTF8.self)))
+        }
         try await database.sql().insert(
             rows, into: OutboxEventRecord.schema,
             columns: ["id", "type", "occurred_at", "subject_type", "subject_id", "partner_id", "data", "version"]

@@ -6,8 +6,7 @@ enum OrderEvents {
         let orderId: UUID
         let number: String
         let partnerId: UUID
-        let total: String
-        let currency: String
+        let total: EventMoney
         let lines: Int
         let channel: String
     }
@@ -26,8 +25,8 @@ enum OrderEvents {
             type: .orderCreated, subjectType: "order", subjectID: id, partnerID: order.$partner.id,
             data: Created(
                 orderId: id, number: order.number, partnerId: order.$partner.id,
-                total: Money(minorUnits: order.totalMinor, currency: order.money).amount, currency: order.currency, lines: lines,
-                channel: order.channel))
+                total: EventMoney(Money(minorUnits: order.totalMinor, currency: order.money)), lines: lines, channel: order.channel),
+            version: 2)
     }
 
     static func statusChanged(_ order: PartnerOrderRecord, id: UUID, from: OrderStatus, note: String?) -> DomainEvent {

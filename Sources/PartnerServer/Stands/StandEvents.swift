@@ -14,8 +14,7 @@ enum StandEvents {
         let saleId: UUID
         let locationId: UUID
         let number: String
-        let total: String
-        let currency: String
+        let total: EventMoney
         let units: Int
         let paymentMethod: String?
     }
@@ -34,8 +33,7 @@ enum StandEvents {
         let number: String
         let status: String
         let source: String
-        let total: String
-        let currency: String
+        let total: EventMoney
         let note: String?
     }
 
@@ -43,8 +41,7 @@ enum StandEvents {
         let standId: UUID
         let refillId: UUID
         let number: String
-        let amount: String
-        let currency: String
+        let amount: EventMoney
         let dueDate: String
     }
 
@@ -55,7 +52,6 @@ enum StandEvents {
         let source: String
         let variance: Int
         let shrinkageUnits: Int
-        let shrinkageValue: String
     }
 
     struct PointsBooked: Encodable, Sendable {
@@ -70,11 +66,10 @@ enum StandEvents {
         let standId: UUID
         let payoutId: UUID
         let period: String
-        let sales: String
-        let adjustment: String
+        let sales: EventMoney
+        let adjustment: EventMoney
         let adjustmentSales: Int
-        let commission: String
-        let currency: String
+        let commission: EventMoney
     }
 
     static func created(_ stand: StandPartnerRecord, locations: [UUID]) throws -> DomainEvent {
@@ -90,8 +85,8 @@ enum StandEvents {
             type: .standSaleRecorded, subjectType: "stand_sale", subjectID: id, partnerID: sale.$stand.id,
             data: SaleRecorded(
                 standId: sale.$stand.id, saleId: id, locationId: sale.$location.id, number: sale.number,
-                total: Money(minorUnits: sale.totalMinor, currency: sale.money).amount, currency: sale.currency, units: sale.units,
-                paymentMethod: sale.paymentMethod))
+                total: EventMoney(Money(minorUnits: sale.totalMinor, currency: sale.money)), units: sale.units,
+                paymentMethod: sale.paymentMethod), version: 2)
     }
 
     static func lowStock(standID: UUID, locationID: UUID, skus: [String], refillID: UUID?) -> DomainEvent {
@@ -107,7 +102,7 @@ enum StandEvents {
             data: Refill(
                 standId: refill.$stand.id, refillId: id, locationId: refill.$location.id, number: refill.number,
                 status: refill.status.rawValue, source: refill.source,
-                total: Money(minorUnits: refill.totalMinor, currency: refill.money).amount, currency: refill.currency, note: note))
+                total: EventMoney(Money(minorUnits: refill.totalMinor, currency: refill.money)), note: note), version: 2)
     }
 
     static func paymentScheduled(_ refill: StandRefillOrderRecord, dueDate: Date) throws -> DomainEvent {
@@ -116,8 +111,8 @@ enum StandEvents {
             type: .standPaymentScheduled, subjectType: "stand_refill", subjectID: id, partnerID: refill.$stand.id,
             data: PaymentScheduled(
                 standId: refill.$stand.id, refillId: id, number: refill.number,
-                amount: Money(minorUnits: refill.totalMinor, currency: refill.money).amount, currency: refill.currency,
-                dueDate: CalendarDay.format(dueDate)))
+                amount: EventMoney(Money(minorUnits: refill.totalMinor, currency: refill.money)), dueDate: CalendarDay.format(dueDate)),
+            version: 2)
     }
 
     static func counted(_ snapshot: StandInventorySnapshotRecord) throws -> DomainEvent {
@@ -126,8 +121,9 @@ enum StandEvents {
             type: .standInventoryCounted, subjectType: "stand_inventory_snapshot", subjectID: id, partnerID: snapshot.$stand.id,
             data: Counted(
                 standId: snapshot.$stand.id, snapshotId: id, locationId: snapshot.$location.id, source: snapshot.source,
-                variance: snapshot.variance, shrinkageUnits: snapshot.shrinkageUnits,
-                shrinkageValue: Money(minorUnits: snapshot.shrinkageMinor, currency: Currency(snapshot.currency) ?? .eur).amount))
+                variance: snapshot.variance, shrinkageUnits: snapshot.shrinkageUnits),
+            // Version 2 dropped `shrinkageValue`: it is valued at unit cost, which a partner may not see.
+            version: 2)
     }
 
     static func pointsBooked(_ entry: StandLoyaltyLedgerRecord) throws -> DomainEvent {
@@ -145,9 +141,10 @@ enum StandEvents {
             type: .payoutDue, subjectType: "stand_payout", subjectID: id, partnerID: payout.$stand.id,
             data: PayoutDue(
                 standId: payout.$stand.id, payoutId: id, period: payout.period,
-                sales: Money(minorUnits: payout.salesMinor, currency: currency).amount,
-                adjustment: Money(minorUnits: payout.adjustmentMinor, currency: currency).amount, adjustmentSales: payout.adjustmentSales,
-                commission: Money(minorUnits: payout.commissionMinor, currency: currency).amount, currency: payout.currency))
+                sales: EventMoney(Money(minorUnits: payout.salesMinor, currency: currency)),
+                adjustment: EventMoney(Money(minorUnits: payout.adjustmentMinor, currency: currency)),
+                adjustmentSales: payout.adjustmentSales,
+                commission: EventMoney(Money(minorUnits: payout.commissionMinor, currency: currency))), version: 2)
     }
 
     private static func eventType(of status: RefillStatus) -> EventType {

@@ -34,7 +34,7 @@ func withTestApp(
     }
     configure(&configuration)
     let app = try await PartnerOSApplication.make(configuration, environment: .testing)
-    let world = TestWorld(app: app)
+    let world = TestWorld(app: app, clock: clock)
     do {
         try await app.autoMigrate()
         try await body(world)
@@ -56,6 +56,8 @@ private func tearDown(_ app: Application, schema: String?, dataDirectory: String
 /// The application under test plus helpers to create users, tokens and partners directly.
 struct TestWorld {
     let app: Application
+    /// The application's clock; `advance(by:)` moves it on (retry schedules, expiry).
+    let clock: TickingClock
 
     var services: PartnerOSServices { app.partnerOS }
     var users: UserService { services.users }
@@ -125,5 +127,12 @@ final class TickingClock: @unchecked Sendable {
         defer { lock.unlock() }
         current = current.addingTimeInterval(0.001)
         return current
+    }
+
+    /// Jumps ahead, as if `interval` seconds had passed.
+    func advance(by interval: TimeInterval) {
+        lock.lock()
+        defer { lock.unlock() }
+        current = current.addingTimeInterval(interval)
     }
 }

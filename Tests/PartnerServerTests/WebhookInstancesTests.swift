@@ -1,0 +1,67 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+
+@testable import PartnerServer
+
+/// Several instances on one PostgreSQL share the delivery work through leases (`FOR UPDATE SKIP
+/// LOCKED`); runs only against PostgreSQL (`PARTNEROS_TEST_DATABASE_URL`), as in `.ci/run`.
+@Suite("Webhooks: several instances", .enabled(if: ProcessInfo.processInfo.environment["PARTNEROS_TEST_DATABASE_URL"] != nil))
+struct WebhookInstancesTests {
+    /// Writes `count` events straight to the outbox, a hundred per transaction.
+    static func writeEvents(_ count: Int, in world: TestWorld) async throws {
+        let now = world.clock.next()
+        for batch in stride(from: 0, to: count, by: 100) {
+            try await world.app.db.transaction { db in
+                let events = (batch..<min(count, batch + 100)).map { index in
+                    DomainEvent(
+                        type: .partnerUpdated, subjectType: "partner", subjectID: UUID(), partnerID: nil,
+                        data: ["index": index])
+                }
+                try await EventOutbox.append(events, on: db, at: now)
+            }
+        }
+    }
+
+    @Test func twoInstancesDeliverEveryEventOnceAndSurviveACrash() async throws {
+        let receiver = try await WebhookReceiver.start()
+        defer { Task { await receiver.stop() } }
+        try await withTestApp(configure: WebhookDeliveryTests.loopback) { world in
+            let admin = try await world.account(.admin)
+            _ = try await world.subscribe(receiver, to: ["partner.updated"], as: admin)
+            let second = try await PartnerOSApplication.make(world.services.configuration, environment: .testing)
+            do {
+                try await Self.writeEvents(1_000, in: world)
+                // Instance two claims a batch and dies before sending it: its lease must run out
+                // and the work go to a live instance.
+                try await second.partnerOS.sequencer.sequencePending()
+                _ = try await second.partnerOS.relay.fanOut(limit: 500)
+                let orphaned = try await second.partnerOS.relay.claimDue(limit: 8)
+                #expect(orphaned.count == 8)
+
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for relay in [world.services.relay, second.partnerOS.relay] {
+                        group.addTask {
+                            for _ in 0..<400 {
+                                if try await relay.runOnce() == .init() { return }
+                            }
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+                #expect(receiver.received.count == 992)
+                world.clock.advance(by: 121)
+                try await world.relayUntilIdle()
+                let ids = receiver.received.compactMap { $0.headers["webhook-id"] }
+                let events = try await world.events(ofType: "partner.updated").compactMap { $0.id?.uuidString.lowercased() }
+                #expect(ids.count == 1_000, "no event twice: nothing died after sending")
+                #expect(Set(ids) == Set(events) && events.count == 1_000)
+            } catch {
+                try? await second.asyncShutdown()
+                throw error
+            }
+            try await second.asyncShutdown()
+        }
+    }
+}
