@@ -95,4 +95,27 @@ struct GroupCommitTests {
             #expect(try await numbers(world).isEmpty, "the nested transaction was the write's own and rolled back with it")
         }
     }
+
+    /// With checkpoints handed to the background loop the writer commits without SQLite's automatic
+    /// checkpoint; before, it keeps SQLite's default. PostgreSQL has no WAL checkpoints to move.
+    @Test func theWriterLeavesCheckpointsToTheBackgroundLoopOnceAsked() async throws {
+        try await withTestApp { world in
+            let writes = world.services.writes
+            let db = world.app.db
+            guard db.isSQLite else {
+                #expect(!writes.checkpointInBackground())
+                return
+            }
+            let pages: @Sendable () async throws -> Int = {
+                try await writes.transaction(on: db) { db in
+                    try await RowReader.all("PRAGMA wal_autocheckpoint", on: db).first?.int("wal_autocheckpoint") ?? -1
+                }
+            }
+            let before = try await pages()
+            #expect(before == SQLiteSettings.autocheckpointPages)
+            #expect(writes.checkpointInBackground())
+            let after = try await pages()
+            #expect(after == 0)
+        }
+    }
 }

@@ -14,6 +14,7 @@ enum CommandRunner {
             let createdFromEnvironment = try await AdminBootstrap.createFromEnvironment(environment, on: app)
             if demo { try await DemoConsole.prepare(app, adminFromEnvironment: createdFromEnvironment) }
             app.useEventRelay()
+            app.useBackgroundCheckpoints()
             app.http.server.configuration.hostname = hostname
             app.http.server.configuration.port = port
             // Vapor's own serve command handles startup, signals and graceful shutdown.

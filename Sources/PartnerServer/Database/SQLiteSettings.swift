@@ -6,9 +6,14 @@ import SQLKit
 enum SQLiteSettings {
     static let busyTimeoutMilliseconds = 5_000
 
-    static func apply(on database: any Database) async throws {
+    /// SQLite's default: checkpoint when the WAL passes 1,000 pages.
+    static let autocheckpointPages = 1_000
+
+    /// `autocheckpoint: false` leaves checkpoints to a background loop (the writer only).
+    static func apply(on database: any Database, autocheckpoint: Bool = true) async throws {
         let sql = try database.sql()
         try await sql.raw("PRAGMA synchronous=NORMAL").run()
         try await sql.raw("PRAGMA busy_timeout=\(unsafeRaw: String(busyTimeoutMilliseconds))").run()
+        try await sql.raw("PRAGMA wal_autocheckpoint=\(unsafeRaw: String(autocheckpoint ? autocheckpointPages : 0))").run()
     }
 }

@@ -21,6 +21,15 @@ final class SQLiteWriter: Sendable {
     private let executor: ThreadPoolExecutor
     private let databases: Databases
     private let database: any Database
+    private let checkpointsElsewhere = NIOLockedValueBox(false)
+
+    /// Whether the WAL is checkpointed by `Application.useBackgroundCheckpoints()` rather than by the
+    /// committing writer (SQLite's automatic checkpoint runs inside the COMMIT that crosses 1,000
+    /// pages, fsync included, which is where the writes' 0.5–1 s tails came from).
+    var checkpointsInBackground: Bool {
+        get { checkpointsElsewhere.withLockedValue { $0 } }
+        set { checkpointsElsewhere.withLockedValue { $0 = newValue } }
+    }
 
     init(configuration: SQLiteConfiguration, logger: Logger) throws {
         eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)

@@ -25,6 +25,13 @@ final class WriteSerializer: Sendable {
         queue = writer.map { CommitQueue(writer: $0, maxBatch: maxBatch) }
     }
 
+    /// Hands WAL checkpoints to a background loop (SQLite); false on PostgreSQL, which has none.
+    func checkpointInBackground() -> Bool {
+        guard let queue else { return false }
+        queue.writer.checkpointsInBackground = true
+        return true
+    }
+
     /// Transactions and the batches they were committed in, so far (SQLite; zero on PostgreSQL).
     func statistics() async -> (transactions: Int, batches: Int) {
         await queue?.statistics ?? (0, 0)
@@ -50,7 +57,7 @@ actor CommitQueue {
         let continuation: CheckedContinuation<any Sendable, any Error>
     }
 
-    private let writer: SQLiteWriter
+    nonisolated let writer: SQLiteWriter
     private let maxBatch: Int
     private var pending: [Job] = []
     private var draining = false
@@ -89,7 +96,7 @@ actor CommitQueue {
     private static func commit(_ batch: [Job], on writer: SQLiteWriter) async -> [Result<any Sendable, any Error>] {
         do {
             return try await writer.run { connection in
-                try await SQLiteSettings.apply(on: connection)
+                try await SQLiteSettings.apply(on: connection, autocheckpoint: !writer.checkpointsInBackground)
                 let sql = try connection.sql()
                 try await sql.raw("BEGIN IMMEDIATE").run()
                 var results: [Result<any Sendable, any Error>] = []
