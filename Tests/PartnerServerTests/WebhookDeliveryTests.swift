@@ -181,4 +181,30 @@ struct WebhookDeliveryTests {
             #expect(after.isSigned(with: newSecret) && !after.isSigned(with: subscription.secret))
         }
     }
+
+    @Test func aSubscriptionFailingForFiveDaysIsDisabled() async throws {
+        let receiver = try await WebhookReceiver.start(answering: Array(repeating: .init(status: 500), count: 5))
+        defer { Task { await receiver.stop() } }
+        try await withTestApp(configure: Self.loopback) { world in
+            let admin = try await world.account(.admin)
+            let subscription = try await world.subscribe(receiver, to: ["partner.created"], as: admin)
+            let id = try #require(UUID(uuidString: subscription.id))
+            _ = try await world.partner("Down for days")
+            try await world.relayUntilIdle()
+            #expect(try await world.services.webhooks.find(id).failingSince != nil)
+            world.clock.advance(by: 5 * 86_400 + 60)
+            try await world.relayUntilIdle()
+            let disabled = try await world.services.webhooks.find(id)
+            #expect(disabled.status == .disabled && disabled.disabledReason?.contains("5 days") == true)
+            let delivery = try #require(
+                try await world.services.webhooks.deliveries(of: id, page: .init(limit: 10, cursor: nil)).items.first)
+            #expect(delivery.status == .dead && delivery.attemptCount == 2)
+        }
+    }
+
+    @Test func theWorkerRefusesSQLite() async throws {
+        await #expect(throws: ConfigurationError.self) {
+            try await CommandRunner.worker(AppConfiguration(database: .sqliteMemory), migrate: false)
+        }
+    }
 }
