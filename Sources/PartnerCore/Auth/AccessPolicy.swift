@@ -73,7 +73,8 @@ public enum AccessPolicy {
         case .recordSale: [.salesWrite]
         case .requestRefill, .moveRefill, .countInventory, .runLowStockCheck: [.inventoryWrite]
         case .manageUsers, .manageServiceTokens, .manageTiers, .createPartner, .editPartner, .manageMembers, .manageCatalogue,
-            .changePricing, .managePromotions, .manageContracts, .enrolStand, .closePayouts, .planExpansion:
+            .changePricing, .managePromotions, .manageContracts, .enrolStand, .closePayouts, .planExpansion, .markAlertRead,
+            .readAutomations, .readHQAlerts:
             nil
         }
     }
@@ -82,7 +83,7 @@ public enum AccessPolicy {
         let hq: PolicyDecision = .denied("This action is taken by HQ.")
         switch action {
         case .readPartner, .readMembers, .readPricing, .readOrders, .readContracts, .readLoyalty, .readPerformance, .readAlerts,
-            .readStand, .runStandCoach, .runPartnerAdvisor:
+            .markAlertRead, .readStand, .runStandCoach, .runPartnerAdvisor:
             // Lists are filtered to the caller's partners by the query; one partner's world was
             // checked for membership before (hidden otherwise).
             return .allowed
@@ -106,7 +107,8 @@ public enum AccessPolicy {
             return .denied("This action needs the admin role.")
         case .createPartner, .manageCatalogue, .readCosts, .readPricingHistory, .readGuardrails, .writeGuardrails, .changePricing,
             .managePromotions,
-            .manageContracts, .adjustPoints, .enrolStand, .runLowStockCheck, .closePayouts, .planExpansion, .checkPriceAnomalies:
+            .manageContracts, .adjustPoints, .enrolStand, .runLowStockCheck, .closePayouts, .planExpansion, .checkPriceAnomalies,
+            .readAutomations, .readHQAlerts:
             return hq
         }
     }
@@ -119,7 +121,8 @@ public enum AccessPolicy {
         case .editPartner, .manageMembers:
             return scope.role == .partner && status != .applicant ? .inactive(status) : .allowed
         case .readPartner, .readMembers, .readPricing, .readOrders, .readContracts, .readLoyalty, .readPerformance, .readAlerts,
-            .readStand, .readCosts, .readPricingHistory, .readGuardrails, .runStandCoach, .runPartnerAdvisor, .checkPriceAnomalies:
+            .markAlertRead, .readStand, .readCosts, .readPricingHistory, .readGuardrails, .runStandCoach, .runPartnerAdvisor,
+            .checkPriceAnomalies:
             return .allowed
         default:
             return scope.role == .partner ? .inactive(status) : .allowed
