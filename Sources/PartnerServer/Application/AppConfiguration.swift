@@ -26,8 +26,19 @@ public struct AppConfiguration: Sendable {
     public var postgresPoolTimeoutSeconds: Int64 = 10
     /// Points per euro, bonus thresholds and expiry of partner loyalty.
     public var loyaltyRules = LoyaltyRules()
+    /// How long the `prune` automation keeps what it prunes.
+    public var retention = Retention()
     /// The time every rule runs at; tests pin it so nothing depends on today's date.
     public var clock: @Sendable () -> Date = { Date() }
+
+    public struct Retention: Sendable, Equatable {
+        /// Idempotency keys (and the responses they replay): 7 days.
+        public var idempotencyKeys: TimeInterval = 7 * 86_400
+        /// Outbox events (delivered by then): 30 days.
+        public var events: TimeInterval = 30 * 86_400
+
+        public init() {}
+    }
 
     public init(
         database: DatabaseLocation = .defaultLocation,
