@@ -34,6 +34,7 @@ struct PartnerOSServices: Sendable {
     let priceAnomalies: PriceAnomalyService
     let dealerRisk: DealerRiskService
     let reorders: ReorderSuggestionService
+    let automations: AutomationRunner
 
     /// Builds every service once, each with the ones it uses, in dependency order.
     init(
@@ -61,7 +62,8 @@ struct PartnerOSServices: Sendable {
             database: database, writes: writes, promotions: promotions, catalogue: products, guardrails: guardrails, tiers: tiers,
             clock: clock)
         performance = PerformanceService(database: database, clock: clock)
-        loyalty = LoyaltyService(database: database, idempotency: idempotency, rules: configuration.loyaltyRules, clock: clock)
+        loyalty = LoyaltyService(
+            database: database, writes: writes, idempotency: idempotency, rules: configuration.loyaltyRules, clock: clock)
         contracts = ContractService(
             database: database, writes: writes, documents: DocumentStore(dataDirectory: configuration.dataDirectory), clock: clock)
         compliance = ComplianceService(
@@ -75,7 +77,7 @@ struct PartnerOSServices: Sendable {
         overview = PartnerOverviewService(
             orders: orderReader, loyalty: loyalty, performance: performance, contracts: contracts, compliance: compliance, tiers: tiers,
             clock: clock, insights: partnerInsights)
-        alerts = PartnerAlerts(database: database)
+        alerts = PartnerAlerts(database: database, writes: writes, clock: clock)
         stands = StandProgram(
             database: database, writes: writes, idempotency: idempotency, pricing: pricing, products: products, clock: clock)
         coach = StandCoach(database: database, writes: writes, idempotency: idempotency, stands: stands, clock: clock)
@@ -88,6 +90,23 @@ struct PartnerOSServices: Sendable {
             database: database, pricing: pricing, products: products, guardrails: guardrails, clock: clock)
         dealerRisk = DealerRiskService(database: database, advisor: advisor, clock: clock)
         reorders = ReorderSuggestionService(database: database, pricing: pricing, promotions: promotions, clock: clock)
+        let notices = AutomationNotices(database: database, writes: writes)
+        var automationLog = Logger(label: "partneros.automations")
+        automationLog.logLevel = configuration.logLevel
+        automations = AutomationRunner(
+            lease: AutomationLease(database: database, writes: writes), clock: clock,
+            automations: [
+                ContractRenewalsAutomation(contracts: contracts, notices: notices),
+                ComplianceExpiryAutomation(compliance: compliance, notices: notices),
+                PayoutsCloseAutomation(payouts: stands.payouts),
+                LoyaltyExpiryAutomation(loyalty: loyalty),
+                LoyaltyBonusesAutomation(loyalty: loyalty),
+                TierReviewAutomation(partners: partners, overview: overview, notices: notices),
+                LowStockSweepAutomation(partners: partners, lowStock: stands.lowStock),
+                StandStreakBonusesAutomation(loyalty: stands.loyalty),
+                AIRefreshAutomation(partners: partners, advisor: advisor, coach: coach),
+                PruneAutomation(database: database, writes: writes, retention: configuration.retention),
+            ], logger: automationLog)
     }
 }
 

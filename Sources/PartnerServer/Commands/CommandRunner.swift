@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import PartnerAdvisor
+import PartnerCore
 import Vapor
 
 /// What the commands do once their arguments are parsed. Kept apart from the ArgumentParser types
@@ -13,6 +14,7 @@ enum CommandRunner {
             if migrate { try await app.autoMigrate() }
             let createdFromEnvironment = try await AdminBootstrap.createFromEnvironment(environment, on: app)
             if demo { try await DemoConsole.prepare(app, adminFromEnvironment: createdFromEnvironment) }
+            app.useAutomations()
             app.http.server.configuration.hostname = hostname
             app.http.server.configuration.port = port
             // Vapor's own serve command handles startup, signals and graceful shutdown.
@@ -71,6 +73,23 @@ enum CommandRunner {
             report = try encoder.encode(result)
         }
         return report
+    }
+
+    /// Runs one automation; with `arguments.now` the application's clock starts at that instant.
+    static func runAutomation(_ configuration: AppConfiguration, arguments: AutomationArguments) async throws -> AutomationRun {
+        var configuration = configuration
+        if let now = arguments.now {
+            let offset = now.timeIntervalSince(configuration.clock())
+            let clock = configuration.clock
+            configuration.clock = { clock().addingTimeInterval(offset) }
+        }
+        var run: AutomationRun?
+        try await withApplication(configuration) { app in
+            try await app.autoMigrate()
+            run = try await app.partnerOS.automations.run(arguments.name)
+        }
+        guard let run else { throw DomainError.conflict("The automation did not run.") }
+        return run
     }
 
     /// Builds the application, runs `body`, and always shuts the application down.
