@@ -75,7 +75,8 @@ enum CommandRunner {
         return report
     }
 
-    /// Runs one automation; with `arguments.now` the application's clock starts at that instant.
+    /// Runs one automation; with `arguments.now` it works as of that instant, and the application's
+    /// clock (which the services read) starts there too.
     static func runAutomation(_ configuration: AppConfiguration, arguments: AutomationArguments) async throws -> AutomationRun {
         var configuration = configuration
         if let now = arguments.now {
@@ -86,7 +87,7 @@ enum CommandRunner {
         var run: AutomationRun?
         try await withApplication(configuration) { app in
             try await app.autoMigrate()
-            run = try await app.partnerOS.automations.run(arguments.name)
+            run = try await app.partnerOS.automations.run(arguments.name, at: arguments.now)
         }
         guard let run else { throw DomainError.conflict("The automation did not run.") }
         return run
