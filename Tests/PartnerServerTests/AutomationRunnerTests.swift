@@ -125,3 +125,37 @@ struct AutomationRunnerTests {
         }
     }
 }
+
+extension AutomationRunnerTests {
+    struct CancelledAutomation: Automation {
+        let name = AutomationName.aiRefresh
+        let cadence = AutomationCadence.daily(hour: 2, minute: 30)
+
+        func run(at now: Date) async throws -> String { throw CancellationError() }
+    }
+
+    @Test func concurrentClaimsLeaveOneWinner() async throws {
+        try await withTestApp { world in
+            let lease = world.services.automations.lease
+            let now = world.services.clock.now
+            let wins = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<8 {
+                    group.addTask { try await lease.claim(.lowStockSweep, owner: UUID(), now: now, duration: 600, force: false) }
+                }
+                return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            }
+            #expect(wins == 1)
+        }
+    }
+
+    @Test func aShutdownInterruptsWithoutAnAlertAndLeavesItDue() async throws {
+        try await withTestApp { world in
+            let runner = runner(world, [CancelledAutomation()])
+            let run = try await runner.run(.aiRefresh, at: world.now)
+            #expect(run.result == .failed("interrupted by a shutdown; it runs again at the next start"))
+            let status = try #require(try await runner.statuses().first)
+            #expect(status.nextRunAt == run.startedAt && status.running == false)
+            #expect(try await world.services.alerts.listHQ(page: try PageRequest(limit: 10, cursor: nil)).items.isEmpty)
+        }
+    }
+}

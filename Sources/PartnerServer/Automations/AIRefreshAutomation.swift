@@ -27,6 +27,7 @@ struct AIRefreshAutomation: Automation {
         var tally = AutomationTally()
         var failures: [String] = []
         for partner in active where !refreshedPartners.contains(partner.id) {
+            try Task.checkCancellation()
             do {
                 tally.add("partner insights", try await advisor.generate(for: partner, kinds: PartnerInsightKind.allCases, by: nil).count)
             } catch {
@@ -34,6 +35,7 @@ struct AIRefreshAutomation: Automation {
             }
         }
         for stand in active where stand.type == .stand && !refreshedStands.contains(stand.id) {
+            try Task.checkCancellation()
             do {
                 _ = try await coach.refillForecasts.forecast(RefillForecastRequest(standID: stand.id), replaySafe: nil) { $0.standID }
                 tally.add("refill forecasts")

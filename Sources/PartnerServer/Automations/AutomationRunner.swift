@@ -42,7 +42,7 @@ struct AutomationRunner: Sendable {
                 let run = try await run(automation, at: nil, force: false)
                 if run.ran { runs.append(run) }
             } catch {
-                logger.error("automations: \(automation.name.rawValue) could not be claimed: \(String(reflecting: error))")
+                logger.error("automations: \(automation.name.rawValue) could not be run or recorded: \(String(reflecting: error))")
             }
         }
         return runs
@@ -68,31 +68,38 @@ struct AutomationRunner: Sendable {
                 name: automation.name, startedAt: started,
                 result: .skipped(force ? "another run of \(automation.name.rawValue) is in progress" : "not due"))
         }
+        let name = automation.name.rawValue
         let result: AutomationRun.Result
+        var next = automation.cadence.next(after: started)
+        var alertHQ = false
         do {
             result = .succeeded(try await automation.run(at: requested ?? started))
+        } catch is CancellationError {
+            // The process is stopping: nothing for HQ to act on, and due again at the next start.
+            result = .failed("interrupted by a shutdown; it runs again at the next start")
+            next = started
+            logger.warning("automations: \(name) was interrupted by a shutdown")
         } catch {
             result = .failed(String(String(describing: error).prefix(500)))
+            alertHQ = true
+            logger.error("automations: \(name) failed: \(String(reflecting: error))")
         }
-        let finished = clock.now
-        let next = automation.cadence.next(after: started)
-        switch result {
-        case .succeeded(let summary):
-            logger.info("automations: \(automation.name.rawValue) succeeded: \(summary)")
-            try await lease.finish(
-                automation.name, owner: owner, startedAt: started, finishedAt: finished, outcome: .succeeded, summary: summary,
-                nextRunAt: next)
-        case .failed(let reason), .skipped(let reason):
-            logger.error("automations: \(automation.name.rawValue) failed: \(reason)")
-            let name = automation.name.rawValue
-            try await lease.finish(
-                automation.name, owner: owner, startedAt: started, finishedAt: finished, outcome: .failed, summary: reason, nextRunAt: next
-            ) { db in
-                try await PartnerAlerts.raiseHQ(
-                    kind: "automation_failed", severity: .warning, title: "Automation \(name) failed",
-                    message: "\(reason) It runs again at its next scheduled time.", link: "/api/v1/automations", subject: nil, on: db,
-                    at: finished)
+        let (outcome, summary): (AutomationOutcome, String) =
+            switch result {
+            case .succeeded(let summary): (.succeeded, summary)
+            case .failed(let reason), .skipped(let reason): (.failed, reason)
             }
+        if outcome == .succeeded { logger.info("automations: \(name) succeeded: \(summary)") }
+        let finished = clock.now
+        let raiseAlert = alertHQ
+        try await lease.finish(
+            automation.name, owner: owner, startedAt: started, finishedAt: finished, outcome: outcome, summary: summary, nextRunAt: next
+        ) { db in
+            guard raiseAlert else { return }
+            try await PartnerAlerts.raiseHQ(
+                kind: "automation_failed", severity: .warning, title: "Automation \(name) failed",
+                message: "\(summary) It runs again at its next scheduled time.", link: "/api/v1/automations", subject: nil, on: db,
+                at: finished)
         }
         return AutomationRun(name: automation.name, startedAt: started, result: result)
     }

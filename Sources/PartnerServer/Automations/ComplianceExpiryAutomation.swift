@@ -20,6 +20,7 @@ struct ComplianceExpiryAutomation: Automation {
         }
         var tally = AutomationTally()
         for document in latest.values.sorted(by: { $0.id.uuidString < $1.id.uuidString }) {
+            try Task.checkCancellation()
             guard let expiresOn = document.expiresOn, let milestone = ComplianceMilestone.reached(expiresOn: expiresOn, at: now) else {
                 continue
             }

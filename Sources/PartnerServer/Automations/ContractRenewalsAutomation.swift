@@ -13,6 +13,7 @@ struct ContractRenewalsAutomation: Automation {
         let all = try await contracts.signedInForce()
         var tally = AutomationTally()
         for contract in all {
+            try Task.checkCancellation()
             for milestone in ContractMilestone.reached(by: contract.terms, at: now) {
                 let event = ContractMilestoneEvents.event(milestone, of: contract)
                 let announced = try await notices.announceOnce(

@@ -14,6 +14,7 @@ struct LowStockSweepAutomation: Automation {
         let stands = try await partners.all(in: .active).filter { $0.type == .stand }
         var tally = AutomationTally()
         for stand in stands {
+            try Task.checkCancellation()
             tally.add("locations low", try await lowStock.sweep(stand.id, at: now))
         }
         return tally.summary(checked: stands.count, of: "stands")

@@ -12,6 +12,7 @@ struct LoyaltyBonusesAutomation: Automation {
         let partners = try await loyalty.partnersMissingBonuses()
         var tally = AutomationTally()
         for partnerID in partners {
+            try Task.checkCancellation()
             tally.add(EventType.loyaltyBonusAwarded.rawValue, try await loyalty.awardDueBonuses(of: partnerID, at: now))
         }
         return tally.summary(checked: partners.count, of: "partners below their bonuses")

@@ -13,6 +13,7 @@ struct LoyaltyExpiryAutomation: Automation {
         let partners = try await loyalty.partnersWithDueExpiries(at: now)
         var tally = AutomationTally()
         for partnerID in partners {
+            try Task.checkCancellation()
             let points = try await loyalty.expireDue(of: partnerID, at: now)
             if points > 0 {
                 tally.add("partners", 1)

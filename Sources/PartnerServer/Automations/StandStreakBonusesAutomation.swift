@@ -13,6 +13,7 @@ struct StandStreakBonusesAutomation: Automation {
         let stands = try await loyalty.standsWithoutSale(since: CalendarDay.startOfDay(now))
         var tally = AutomationTally()
         for standID in stands {
+            try Task.checkCancellation()
             tally.add(EventType.standStreakBonusAwarded.rawValue, try await loyalty.awardStreakBonuses(of: standID, at: now))
         }
         return tally.summary(checked: stands.count, of: "stands without a sale today")

@@ -26,6 +26,7 @@ struct TierReviewAutomation: Automation {
         let period = Month(containing: now).description
         var tally = AutomationTally()
         for partner in active {
+            try Task.checkCancellation()
             let review = try await overview.tierReview(of: partner)
             guard review.action != .keep else { continue }
             let event = DomainEvent(
