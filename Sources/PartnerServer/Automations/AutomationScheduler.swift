@@ -4,8 +4,9 @@ import NIOConcurrencyHelpers
 import Vapor
 
 /// The loop that runs due automations inside `serve` (and `partneros worker`): it wakes every
-/// `interval`, runs what is due by the app's clock, and stops on shutdown — cancelled, and waited
-/// for at most `shutdownGrace` (a long run's transaction finishes on its own; its lease expires).
+/// `interval`, runs what is due by the app's clock, and stops on shutdown — cancelled (automations
+/// stop between items, so the one in flight finishes its current transaction and records itself as
+/// interrupted) and waited for at most `shutdownGrace`, after which shutdown goes on regardless.
 /// Nothing in it can stop the process: every failure is a run's outcome or a log line.
 final class AutomationScheduler: LifecycleHandler, Sendable {
     let runner: AutomationRunner
@@ -13,7 +14,7 @@ final class AutomationScheduler: LifecycleHandler, Sendable {
     let shutdownGrace: Duration
     private let loop = NIOLockedValueBox<Task<Void, Never>?>(nil)
 
-    init(runner: AutomationRunner, interval: Duration = .seconds(5), shutdownGrace: Duration = .seconds(10)) {
+    init(runner: AutomationRunner, interval: Duration = .seconds(5), shutdownGrace: Duration = .seconds(30)) {
         self.runner = runner
         self.interval = interval
         self.shutdownGrace = shutdownGrace

@@ -171,8 +171,8 @@ struct LoyaltyService {
     }
 
     /// Writes off lots that expired by `now` (each once), dated at their expiry so the history reads
-    /// in order. Returns the settled ledger.
-    /// Announces the write-offs as one `loyalty.points.expired` and tells the partner.
+    /// in order, announces them as one `loyalty.points.expired` and tells the partner. Returns the
+    /// settled ledger. Inside the caller's transaction, after the partner's lock.
     func settle(_ partnerID: UUID, at now: Date, on db: any Database) async throws -> LoyaltyLedger {
         var entries = try await Self.ledgerEntries(of: partnerID, on: db)
         let ledger = LoyaltyLedger(entries: entries)

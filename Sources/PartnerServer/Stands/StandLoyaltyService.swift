@@ -125,8 +125,7 @@ struct StandLoyaltyService {
                 for: streak.$stand.id, kind: "stand_streak_bonus", severity: .info, title: "\(streak.points) streak bonus points",
                 message: "\(streak.note ?? "A streak without a stock-out") — well done.",
                 link: "/api/v1/stand/\(streak.$stand.id.apiString)/loyalty", subject: ("stand_loyalty_entry", try streak.requireID()),
-                on: db,
-                at: now)
+                on: db, at: now)
         }
     }
 
