@@ -140,6 +140,11 @@ struct WebhookDeliveryTests {
             let dead = try #require(try await world.deliveries(of: subscription.id, as: admin).first)
             #expect(dead["status"] as? String == "dead" && dead["attemptCount"] as? Int == 2)
             let eventID = try #require(dead["eventId"] as? String)
+            // HQ hears of it, with a link to the deliveries.
+            let alerts = try #require(try await world.send(.GET, "/api/v1/alerts", as: admin).json["items"] as? [[String: Any]])
+            let alert = try #require(alerts.first { $0["kind"] as? String == "webhook_dead_letter" })
+            #expect(alert["severity"] as? String == "critical" && (alert["message"] as? String)?.contains(eventID) == true)
+            #expect(alert["link"] as? String == "/api/v1/webhooks/\(subscription.id)/deliveries")
 
             let replay = try await world.send(
                 .POST, "/api/v1/webhooks/\(subscription.id)/replay", as: admin, json: #"{"eventIds":["\#(eventID)"]}"#)

@@ -74,7 +74,8 @@ public enum AccessPolicy {
         case .recordSale: [.salesWrite]
         case .requestRefill, .moveRefill, .countInventory, .runLowStockCheck: [.inventoryWrite]
         case .manageUsers, .manageServiceTokens, .manageTiers, .createPartner, .editPartner, .manageMembers, .manageCatalogue,
-            .changePricing, .managePromotions, .manageContracts, .enrolStand, .closePayouts, .planExpansion, .manageWebhooks:
+            .changePricing, .managePromotions, .manageContracts, .enrolStand, .closePayouts, .planExpansion, .manageWebhooks,
+            .markAlertRead, .readAutomations, .readHQAlerts:
             nil
         }
     }
@@ -83,7 +84,7 @@ public enum AccessPolicy {
         let hq: PolicyDecision = .denied("This action is taken by HQ.")
         switch action {
         case .readPartner, .readMembers, .readPricing, .readOrders, .readContracts, .readLoyalty, .readPerformance, .readAlerts,
-            .readStand, .runStandCoach, .runPartnerAdvisor:
+            .markAlertRead, .readStand, .runStandCoach, .runPartnerAdvisor:
             // Lists are filtered to the caller's partners by the query; one partner's world was
             // checked for membership before (hidden otherwise).
             return .allowed
@@ -109,7 +110,8 @@ public enum AccessPolicy {
             return .denied("The event feed is for integrations: HQ and tokens with the events:read scope.")
         case .createPartner, .manageCatalogue, .readCosts, .readPricingHistory, .readGuardrails, .writeGuardrails, .changePricing,
             .managePromotions,
-            .manageContracts, .adjustPoints, .enrolStand, .runLowStockCheck, .closePayouts, .planExpansion, .checkPriceAnomalies:
+            .manageContracts, .adjustPoints, .enrolStand, .runLowStockCheck, .closePayouts, .planExpansion, .checkPriceAnomalies,
+            .readAutomations, .readHQAlerts:
             return hq
         }
     }
@@ -122,7 +124,8 @@ public enum AccessPolicy {
         case .editPartner, .manageMembers:
             return scope.role == .partner && status != .applicant ? .inactive(status) : .allowed
         case .readPartner, .readMembers, .readPricing, .readOrders, .readContracts, .readLoyalty, .readPerformance, .readAlerts,
-            .readStand, .readCosts, .readPricingHistory, .readGuardrails, .runStandCoach, .runPartnerAdvisor, .checkPriceAnomalies:
+            .markAlertRead, .readStand, .readCosts, .readPricingHistory, .readGuardrails, .runStandCoach, .runPartnerAdvisor,
+            .checkPriceAnomalies:
             return .allowed
         default:
             return scope.role == .partner ? .inactive(status) : .allowed

@@ -37,6 +37,8 @@ public enum PolicyAction: Hashable, Sendable {
     case adjustPoints
     case readPerformance
     case readAlerts
+    /// Mark one of the partner's alerts read (any member: it is shared by the partner's users).
+    case markAlertRead
     // The Stand Program
     case enrolStand
     case readStand
@@ -64,6 +66,11 @@ public enum PolicyAction: Hashable, Sendable {
     case readEvents
     /// Register, inspect, rotate, test and replay webhook subscriptions (admin).
     case manageWebhooks
+    // Operations (network-wide, HQ only)
+    /// The scheduled automations and their last runs.
+    case readAutomations
+    /// HQ's own alert inbox (failed automations, dead-lettered webhooks).
+    case readHQAlerts
 }
 
 /// The partner an action concerns: who it is and whether it is in business.

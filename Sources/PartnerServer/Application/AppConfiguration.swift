@@ -31,8 +31,19 @@ public struct AppConfiguration: Sendable {
     public var webhookTargets = WebhookTargetRules(allowLoopback: false, requireHTTPS: true)
     /// How long a webhook receiver has to answer.
     public var webhookTimeout: TimeInterval = 15
+    /// How long the `prune` automation keeps what it prunes.
+    public var retention = Retention()
     /// The time every rule runs at; tests pin it so nothing depends on today's date.
     public var clock: @Sendable () -> Date = { Date() }
+
+    public struct Retention: Sendable, Equatable {
+        /// Idempotency keys (and the responses they replay): 7 days.
+        public var idempotencyKeys: TimeInterval = 7 * 86_400
+        /// Outbox events (delivered by then): 30 days.
+        public var events: TimeInterval = 30 * 86_400
+
+        public init() {}
+    }
 
     public init(
         database: DatabaseLocation = .defaultLocation,

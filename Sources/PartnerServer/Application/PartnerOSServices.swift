@@ -38,6 +38,7 @@ struct PartnerOSServices: Sendable {
     let events: EventFeed
     let webhooks: WebhookService
     let relay: WebhookRelay
+    let automations: AutomationRunner
 
     /// Builds every service once, each with the ones it uses, in dependency order.
     init(
@@ -65,7 +66,8 @@ struct PartnerOSServices: Sendable {
             database: database, writes: writes, promotions: promotions, catalogue: products, guardrails: guardrails, tiers: tiers,
             clock: clock)
         performance = PerformanceService(database: database, clock: clock)
-        loyalty = LoyaltyService(database: database, idempotency: idempotency, rules: configuration.loyaltyRules, clock: clock)
+        loyalty = LoyaltyService(
+            database: database, writes: writes, idempotency: idempotency, rules: configuration.loyaltyRules, clock: clock)
         contracts = ContractService(
             database: database, writes: writes, documents: DocumentStore(dataDirectory: configuration.dataDirectory), clock: clock)
         compliance = ComplianceService(
@@ -79,7 +81,7 @@ struct PartnerOSServices: Sendable {
         overview = PartnerOverviewService(
             orders: orderReader, loyalty: loyalty, performance: performance, contracts: contracts, compliance: compliance, tiers: tiers,
             clock: clock, insights: partnerInsights)
-        alerts = PartnerAlerts(database: database)
+        alerts = PartnerAlerts(database: database, writes: writes, clock: clock)
         stands = StandProgram(
             database: database, writes: writes, idempotency: idempotency, pricing: pricing, products: products, clock: clock)
         coach = StandCoach(database: database, writes: writes, idempotency: idempotency, stands: stands, clock: clock)
@@ -100,6 +102,23 @@ struct PartnerOSServices: Sendable {
         relay = WebhookRelay(
             database: database, writes: writes, sequencer: sequencer, rules: configuration.webhookTargets, resolver: resolver,
             sender: WebhookSender(eventLoopGroup: eventLoopGroup, timeout: configuration.webhookTimeout), clock: clock)
+        let notices = AutomationNotices(database: database, writes: writes)
+        var automationLog = Logger(label: "partneros.automations")
+        automationLog.logLevel = configuration.logLevel
+        automations = AutomationRunner(
+            lease: AutomationLease(database: database, writes: writes), clock: clock,
+            automations: [
+                ContractRenewalsAutomation(contracts: contracts, notices: notices),
+                ComplianceExpiryAutomation(compliance: compliance, notices: notices),
+                PayoutsCloseAutomation(payouts: stands.payouts),
+                LoyaltyExpiryAutomation(loyalty: loyalty),
+                LoyaltyBonusesAutomation(loyalty: loyalty),
+                TierReviewAutomation(partners: partners, overview: overview, notices: notices),
+                LowStockSweepAutomation(partners: partners, lowStock: stands.lowStock),
+                StandStreakBonusesAutomation(loyalty: stands.loyalty),
+                AIRefreshAutomation(partners: partners, advisor: advisor, coach: coach),
+                PruneAutomation(database: database, writes: writes, retention: configuration.retention),
+            ], logger: automationLog)
     }
 }
 

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import PartnerAdvisor
+import PartnerCore
 import Vapor
 
 /// What the commands do once their arguments are parsed. Kept apart from the ArgumentParser types
@@ -15,6 +16,7 @@ enum CommandRunner {
             if demo { try await DemoConsole.prepare(app, adminFromEnvironment: createdFromEnvironment) }
             app.useEventRelay()
             app.useBackgroundCheckpoints()
+            app.useAutomations()
             app.http.server.configuration.hostname = hostname
             app.http.server.configuration.port = port
             // Vapor's own serve command handles startup, signals and graceful shutdown.
@@ -37,8 +39,9 @@ enum CommandRunner {
         try await withApplication(configuration) { app in
             if migrate { try await app.autoMigrate() }
             app.useEventRelay()
+            app.useAutomations()
             try await app.asyncBoot()
-            app.logger.notice("Worker running: event relay. Stop it with SIGINT or SIGTERM.")
+            app.logger.notice("Worker running: event relay and automations. Stop it with SIGINT or SIGTERM.")
             await TerminationSignal.wait()
         }
     }
@@ -93,6 +96,24 @@ enum CommandRunner {
             report = try encoder.encode(result)
         }
         return report
+    }
+
+    /// Runs one automation; with `arguments.now` it works as of that instant, and the application's
+    /// clock (which the services read) starts there too.
+    static func runAutomation(_ configuration: AppConfiguration, arguments: AutomationArguments) async throws -> AutomationRun {
+        var configuration = configuration
+        if let now = arguments.now {
+            let offset = now.timeIntervalSince(configuration.clock())
+            let clock = configuration.clock
+            configuration.clock = { clock().addingTimeInterval(offset) }
+        }
+        var run: AutomationRun?
+        try await withApplication(configuration) { app in
+            try await app.autoMigrate()
+            run = try await app.partnerOS.automations.run(arguments.name, at: arguments.now)
+        }
+        guard let run else { throw DomainError.conflict("The automation did not run.") }
+        return run
     }
 
     /// Builds the application, runs `body`, and always shuts the application down.

@@ -8,6 +8,7 @@ public struct PartnerOSCommand: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, MigrateCommand.self, SeedCommand.self, CreateAdminCommand.self, ForecastCommand.self, SimulateCommand.self,
             WorkerCommand.self,
+            RunAutomationCommand.self,
         ],
         defaultSubcommand: ServeCommand.self)
 

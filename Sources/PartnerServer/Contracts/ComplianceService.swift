@@ -16,6 +16,11 @@ struct ComplianceService {
             .sort(\.$kind).sort(\.$issuedOn, .descending).all().map { try $0.value }
     }
 
+    /// Every document of every partner: what the expiry automation reads.
+    func everyDocument() async throws -> [ComplianceDocument] {
+        try await ComplianceDocumentRecord.query(on: database).sort(\.$id).all().map { try $0.value }
+    }
+
     func find(_ id: UUID, partnerID: UUID) async throws -> ComplianceDocument? {
         try await record(id, partnerID: partnerID)?.value
     }

@@ -15,6 +15,12 @@ struct ContractService {
             .sort(\.$startsOn, .descending).sort(\.$id).all().map { try $0.value }
     }
 
+    /// Every signed contract not terminated, of every partner: what the renewal automation reads.
+    func signedInForce() async throws -> [Contract] {
+        try await PartnerContractRecord.query(on: database).filter(\.$documentSHA256 != nil).filter(\.$terminatedAt == nil)
+            .sort(\.$id).all().map { try $0.value }
+    }
+
     func find(_ id: UUID, partnerID: UUID) async throws -> Contract? {
         try await record(id, partnerID: partnerID, on: database)?.value
     }

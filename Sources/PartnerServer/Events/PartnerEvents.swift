@@ -24,6 +24,18 @@ enum PartnerEvents {
         let to: String
     }
 
+    struct TierChanged: Encodable, Sendable {
+        let partnerId: String
+        let fromTierCode: String?
+        let toTierCode: String?
+    }
+
+    static func tierChanged(id: UUID, from: String?, to: String?) -> DomainEvent {
+        DomainEvent(
+            type: .partnerTierChanged, subjectType: "partner", subjectID: id, partnerID: id,
+            data: TierChanged(partnerId: id.apiString, fromTierCode: from, toTierCode: to))
+    }
+
     static func created(_ partner: PartnerRecord, id: UUID, tierCode: String?) -> DomainEvent {
         DomainEvent(
             type: .partnerCreated, subjectType: "partner", subjectID: id, partnerID: id, data: snapshot(partner, id: id, tierCode: tierCode)

@@ -41,6 +41,13 @@ struct IdempotencyStore {
         }
     }
 
+    /// Deletes keys (and their stored responses) created before `cutoff`; a replay after that is a
+    /// new request. Returns how many.
+    static func prune(before cutoff: Date, on db: any Database) async throws -> Int {
+        try await db.sql().delete(from: IdempotencyRecord.schema).where("created_at", .lessThan, SQLBind(cutoff)).returning("id").all()
+            .count
+    }
+
     private static func find(scope: String, key: String, on db: any Database) async throws -> IdempotencyRecord? {
         try await IdempotencyRecord.query(on: db).filter(\.$scope == scope).filter(\.$key == key).first()
     }

@@ -8,6 +8,7 @@ import SQLKit
 /// there are exact and spending never touches expired lots.
 struct LoyaltyService {
     let database: any Database
+    let writes: WriteSerializer
     let idempotency: IdempotencyStore
     let rules: LoyaltyRules
     let clock: AppClock
@@ -74,15 +75,34 @@ struct LoyaltyService {
             LoyaltyEntryRecord(
                 partnerID: partnerID, kind: .earn, points: points, occurredAt: now, expiresAt: rules.expiry(of: now), key: key,
                 reference: "order:\(order.number)"), on: db, at: now)
-        for crossed in rules.bonusesCrossed(from: ledger.lifetimeEarned, to: ledger.lifetimeEarned + points) {
+        let lifetime = ledger.lifetimeEarned + points
+        try await bookBonuses(
+            rules.bonusesCrossed(from: ledger.lifetimeEarned, to: lifetime), partnerID: partnerID, lifetime: lifetime, on: db, at: now)
+    }
+
+    /// Books each threshold bonus not booked yet (one key per threshold), announces it as
+    /// `loyalty.bonus.awarded` and tells the partner. Returns how many were booked.
+    @discardableResult
+    func bookBonuses(_ reached: [(threshold: Int, bonus: Int)], partnerID: UUID, lifetime: Int, on db: any Database, at now: Date)
+        async throws -> Int
+    {
+        var booked = 0
+        for crossed in reached {
             let bonusKey = "bonus:lifetime:\(crossed.threshold)"
             guard try await !exists(bonusKey, partnerID: partnerID, on: db) else { continue }
-            try await book(
-                LoyaltyEntryRecord(
-                    partnerID: partnerID, kind: .bonus, points: crossed.bonus, occurredAt: now, expiresAt: rules.expiry(of: now),
-                    key: bonusKey,
-                    note: "Lifetime \(crossed.threshold) points reached"), on: db, at: now)
+            let entry = LoyaltyEntryRecord(
+                partnerID: partnerID, kind: .bonus, points: crossed.bonus, occurredAt: now, expiresAt: rules.expiry(of: now), key: bonusKey,
+                note: "Lifetime \(crossed.threshold) points reached")
+            try await book(entry, on: db, at: now)
+            try await EventOutbox.append(
+                try LoyaltyEvents.bonusAwarded(entry, threshold: crossed.threshold, lifetimeEarned: lifetime), on: db, at: now)
+            try await PartnerAlerts.raise(
+                for: partnerID, kind: "loyalty_bonus_awarded", severity: .info, title: "\(crossed.bonus) bonus points awarded",
+                message: "You have earned \(crossed.threshold) points in total.", link: "/api/v1/partners/\(partnerID.apiString)/loyalty",
+                subject: ("loyalty_entry", try entry.requireID()), on: db, at: now)
+            booked += 1
         }
+        return booked
     }
 
     /// Spends points, oldest first, once per idempotent request; refuses to overdraw and, under the
@@ -151,20 +171,30 @@ struct LoyaltyService {
     }
 
     /// Writes off lots that expired by `now` (each once), dated at their expiry so the history reads
-    /// in order. Returns the settled ledger.
-    private func settle(_ partnerID: UUID, at now: Date, on db: any Database) async throws -> LoyaltyLedger {
+    /// in order, announces them as one `loyalty.points.expired` and tells the partner. Returns the
+    /// settled ledger. Inside the caller's transaction, after the partner's lock.
+    func settle(_ partnerID: UUID, at now: Date, on db: any Database) async throws -> LoyaltyLedger {
         var entries = try await Self.ledgerEntries(of: partnerID, on: db)
         let ledger = LoyaltyLedger(entries: entries)
         let due = ledger.dueExpiries(at: now)
         guard !due.isEmpty else { return ledger }
+        var expired: [(lot: LoyaltyLedger.Lot, entry: LoyaltyEntryRecord)] = []
         for lot in due {
             let expiry = LoyaltyEntryRecord(
                 partnerID: partnerID, kind: .expire, points: -lot.remaining, occurredAt: lot.expiresAt ?? now, expiresAt: nil,
                 key: "expire:\(lot.entryID.apiString)", note: "Points expired")
             try await book(expiry, on: db, at: now)
             entries.append(expiry.entry)
+            expired.append((lot, expiry))
         }
-        return LoyaltyLedger(entries: entries)
+        let settled = LoyaltyLedger(entries: entries)
+        let event = try LoyaltyEvents.pointsExpired(expired, partnerID: partnerID, balance: settled.balance)
+        try await EventOutbox.append(event.event, on: db, at: now)
+        try await PartnerAlerts.raise(
+            for: partnerID, kind: "loyalty_points_expired", severity: .info, title: "\(event.points) loyalty points expired",
+            message: "Your balance is now \(settled.balance) points.", link: "/api/v1/partners/\(partnerID.apiString)/loyalty",
+            subject: nil, on: db, at: now)
+        return settled
     }
 
     /// Writes an entry and announces it in the same transaction.

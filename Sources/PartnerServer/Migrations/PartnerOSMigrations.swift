@@ -27,5 +27,6 @@ enum PartnerOSMigrations {
         AddStandSalesCoveringIndexes(),
         AddPartnerAdvisor(),
         AddEventDelivery(),
+        AddAutomations(),
     ]
 }

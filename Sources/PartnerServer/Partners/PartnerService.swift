@@ -20,6 +20,15 @@ struct PartnerService {
         return try await RowReader.all(query, on: database).first.map { try PartnerRow($0).value }
     }
 
+    /// Every partner in a status, oldest id first: what the network-wide automations walk.
+    func all(in status: PartnerStatus) async throws -> [Partner] {
+        let query: SQLQueryString = """
+            SELECT \(PartnerRow.columns) FROM partners p LEFT JOIN partner_tiers t ON t.id = p.tier_id \
+            WHERE p.status = \(bind: status.rawValue) ORDER BY p.id
+            """
+        return try await RowReader.all(query, on: database).map { try PartnerRow($0).value }
+    }
+
     /// Registers a partner (as `applicant` unless it starts `active`) on the named tier, or on the
     /// entry tier of its type when none is named; an empty code means no tier.
     func create(_ profile: PartnerProfile, status: PartnerStatus = .applicant, tierCode: String?) async throws -> Partner {
@@ -78,6 +87,7 @@ struct PartnerService {
             let oldStatus = partner.status
             let newStatus = try edit.status.map { try oldStatus.moving(to: $0) } ?? oldStatus
             var changed = after.changedFields(from: before)
+            let previousTier = partner.tier?.code
             if tier?.id != partner.$tier.id { changed.append("tierCode") }
             guard !changed.isEmpty || newStatus != oldStatus else { return try partner.value(tier: tier) }
 
@@ -94,6 +104,9 @@ struct PartnerService {
             }
             if newStatus != oldStatus {
                 try await EventOutbox.append(PartnerEvents.statusChanged(id: id, from: oldStatus, to: newStatus), on: db, at: now)
+            }
+            if changed.contains("tierCode") {
+                try await EventOutbox.append(PartnerEvents.tierChanged(id: id, from: previousTier, to: tier?.code), on: db, at: now)
             }
             return try partner.value(tier: tier)
         }

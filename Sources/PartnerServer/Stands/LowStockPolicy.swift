@@ -75,9 +75,9 @@ struct LowStockPolicy {
             StandEvents.lowStock(standID: standID, locationID: locationID, skus: skus, refillID: raised?.id), on: db, at: now)
         let action = raised.map { " Refill \($0.number) was requested automatically." } ?? ""
         try await PartnerAlerts.raise(
-            for: standID, kind: "stand_low_stock", severity: "warning", title: "Low stock at \(location.name)",
+            for: standID, kind: "stand_low_stock", severity: .warning, title: "Low stock at \(location.name)",
             message: "\(skus.joined(separator: ", ")) reached the minimum level.\(action)",
-            subject: ("stand_location", locationID), on: db, at: now)
+            link: "/api/v1/stand/\(standID.apiString)/details", subject: ("stand_location", locationID), on: db, at: now)
         return raised
     }
 

@@ -134,6 +134,20 @@ enum StandEvents {
                 standId: entry.$stand.id, entryId: id, kind: entry.kind.rawValue, points: entry.points, reference: entry.reference))
     }
 
+    struct StreakBonusAwarded: Encodable, Sendable {
+        let standId: String
+        let entryId: String
+        let points: Int
+        let reason: String
+    }
+
+    static func streakBonusAwarded(_ entry: StandLoyaltyLedgerRecord, note: String) throws -> DomainEvent {
+        let id = try entry.requireID()
+        return DomainEvent(
+            type: .standStreakBonusAwarded, subjectType: "stand_loyalty_entry", subjectID: id, partnerID: entry.$stand.id,
+            data: StreakBonusAwarded(standId: entry.$stand.id.apiString, entryId: id.apiString, points: entry.points, reason: note))
+    }
+
     static func payoutDue(_ payout: StandPayoutRecord) throws -> DomainEvent {
         let id = try payout.requireID()
         let currency = Currency(payout.currency) ?? .eur

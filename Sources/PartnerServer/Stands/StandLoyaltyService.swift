@@ -8,6 +8,7 @@ import SQLKit
 /// Every entry has a key unique per stand, so nothing is booked twice.
 struct StandLoyaltyService {
     let database: any Database
+    let writes: WriteSerializer
     let rules: StandLoyaltyRules
 
     /// The stand's balance, lifetime earnings and one page of its ledger, newest first.
@@ -48,15 +49,30 @@ struct StandLoyaltyService {
                 reference: nil, note: "Lifetime sales reached \(milestone.salesUnits) \(total.currency.code)")
         }
         bonuses += try await streakBonuses(of: standID, joinedAt: joinedAt, on: sql, at: now)
-        if !bonuses.isEmpty {
-            let booked = Set(
-                try await sql.select().column("idempotency_key").from(StandLoyaltyLedgerRecord.schema)
-                    .where("stand_id", .equal, standID).where("idempotency_key", .in, bonuses.map(\.idempotencyKey))
-                    .all(decodingColumn: "idempotency_key", as: String.self))
-            entries += bonuses.filter { !booked.contains($0.idempotencyKey) }
-        }
+        entries += try await unbooked(bonuses, of: standID, on: sql)
         try await book(entries, on: db, at: now)
         return points
+    }
+
+    /// Books the streak bonuses the stand has completed and not yet booked — what a sale does as it
+    /// goes, for the daily automation to do for stands without a sale. Inside the caller's
+    /// transaction, after the stand's lock; returns how many were booked.
+    func bookStreakBonuses(of standID: UUID, joinedAt: Date, on db: any Database, at now: Date) async throws -> Int {
+        let sql = try db.sql()
+        let fresh = try await unbooked(try await streakBonuses(of: standID, joinedAt: joinedAt, on: sql, at: now), of: standID, on: sql)
+        try await book(fresh, on: db, at: now)
+        return fresh.count
+    }
+
+    private func unbooked(_ bonuses: [StandLoyaltyLedgerRecord], of standID: UUID, on sql: any SQLDatabase) async throws
+        -> [StandLoyaltyLedgerRecord]
+    {
+        guard !bonuses.isEmpty else { return [] }
+        let booked = Set(
+            try await sql.select().column("idempotency_key").from(StandLoyaltyLedgerRecord.schema)
+                .where("stand_id", .equal, standID).where("idempotency_key", .in, bonuses.map(\.idempotencyKey))
+                .all(decodingColumn: "idempotency_key", as: String.self))
+        return bonuses.filter { !booked.contains($0.idempotencyKey) }
     }
 
     /// One bonus per completed run of `streakDays` without a stock-out, keyed by the run's start
@@ -80,12 +96,16 @@ struct StandLoyaltyService {
         let startKey = PartnerOrderRecord.millis(start)
         return (1...completed).map { ordinal in
             StandLoyaltyLedgerRecord(
-                standID: standID, kind: .bonus, points: rules.streakBonus, occurredAt: now, key: "bonus:streak:\(startKey):\(ordinal)",
+                standID: standID, kind: .bonus, points: rules.streakBonus, occurredAt: now,
+                key: "\(Self.streakPrefix)\(startKey):\(ordinal)",
                 reference: nil, note: "\(ordinal * rules.streakDays) days without a stock-out")
         }
     }
 
-    /// Writes new entries and announces them, in two statements.
+    static let streakPrefix = "bonus:streak:"
+
+    /// Writes new entries and announces them, in two statements; a streak bonus is also announced
+    /// as `stand.streak.bonus.awarded`, with an alert for the stand.
     private func book(_ entries: [StandLoyaltyLedgerRecord], on db: any Database, at now: Date) async throws {
         guard !entries.isEmpty else { return }
         for entry in entries { entry.id = UUID() }
@@ -99,6 +119,14 @@ struct StandLoyaltyService {
             ]
         }
         try await EventOutbox.append(try entries.map { try StandEvents.pointsBooked($0) }, on: db, at: now)
+        for streak in entries where streak.idempotencyKey.hasPrefix(Self.streakPrefix) {
+            try await EventOutbox.append(try StandEvents.streakBonusAwarded(streak, note: streak.note ?? ""), on: db, at: now)
+            try await PartnerAlerts.raise(
+                for: streak.$stand.id, kind: "stand_streak_bonus", severity: .info, title: "\(streak.points) streak bonus points",
+                message: "\(streak.note ?? "A streak without a stock-out") — well done.",
+                link: "/api/v1/stand/\(streak.$stand.id.apiString)/loyalty", subject: ("stand_loyalty_entry", try streak.requireID()),
+                on: db, at: now)
+        }
     }
 
     /// Balance and lifetime earned, derived from the ledger.

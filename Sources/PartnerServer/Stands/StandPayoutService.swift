@@ -89,7 +89,14 @@ struct StandPayoutService {
                     .where("currency", .equal, SQLBind(record.currency))
                     .where("sold_at_ms", .lessThan, SQLBind(PartnerOrderRecord.millis(month.next.start)))
                     .run()
-                if record.commissionMinor > 0 { try await EventOutbox.append(StandEvents.payoutDue(record), on: db, at: now) }
+                if record.commissionMinor > 0 {
+                    try await EventOutbox.append(StandEvents.payoutDue(record), on: db, at: now)
+                    try await PartnerAlerts.raise(
+                        for: standID, kind: "payout_due", severity: .info, title: "Your commission for \(month) is due",
+                        message: "\(payout.commission.amount) \(payout.commission.currency.code) on \(payout.sales.amount) of sales.",
+                        link: "/api/v1/stand/\(standID.apiString)/payouts", subject: ("stand_payout", try record.requireID()), on: db,
+                        at: now)
+                }
                 return payout
             }
         } catch  where error.isConstraintViolation {

@@ -23,7 +23,7 @@ struct StandProgram {
         self.database = database
         self.writes = writes
         repository = StandRepository(database: database, clock: clock)
-        loyalty = StandLoyaltyService(database: database, rules: loyaltyRules)
+        loyalty = StandLoyaltyService(database: database, writes: writes, rules: loyaltyRules)
         refills = StandRefillService(database: database, writes: writes, idempotency: idempotency, pricing: pricing, clock: clock)
         lowStock = LowStockPolicy(database: database, writes: writes, refills: refills, clock: clock)
         enrolment = StandEnrolment(writes: writes, database: database, refills: refills, products: products, clock: clock)

@@ -110,8 +110,18 @@ extension PartnerAlertRecord {
     var value: PartnerAlert {
         get throws {
             PartnerAlert(
-                id: try requireID(), partnerID: $partner.id, kind: kind, severity: severity, title: title, message: message,
-                subjectType: subjectType, subjectID: subjectID, createdAt: createdAt)
+                id: try requireID(), partnerID: $partner.id, kind: kind, severity: AlertSeverity(rawValue: severity) ?? .info, title: title,
+                message: message, link: link, subjectType: subjectType, subjectID: subjectID, readAt: readAt, createdAt: createdAt)
+        }
+    }
+}
+
+extension HQAlertRecord {
+    var value: HQAlert {
+        get throws {
+            HQAlert(
+                id: try requireID(), partnerID: partnerID, kind: kind, severity: AlertSeverity(rawValue: severity) ?? .info, title: title,
+                message: message, link: link, subjectType: subjectType, subjectID: subjectID, readAt: readAt, createdAt: createdAt)
         }
     }
 }

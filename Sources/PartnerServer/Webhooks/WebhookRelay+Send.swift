@@ -91,7 +91,13 @@ extension WebhookRelay {
     static func deadLettered(
         _ delivery: Claimed, subscription: WebhookSubscriptionRecord, on db: any Database, at now: Date
     ) async throws {
-        _ = (delivery, subscription, db, now)
+        let id = try subscription.requireID()
+        _ = try await PartnerAlerts.raiseHQ(
+            kind: "webhook_dead_letter", severity: .critical, title: "A webhook delivery failed for good",
+            message:
+                "\(delivery.eventType) \(delivery.eventID.apiString) could not be delivered to \(subscription.url) after \(delivery.attempt) attempts; "
+                + "fix the receiver, then replay it.",
+            link: "/api/v1/webhooks/\(id.apiString)/deliveries", subject: (type: "webhook_delivery", id: delivery.id), on: db, at: now)
     }
 }
 

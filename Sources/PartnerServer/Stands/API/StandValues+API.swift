@@ -77,15 +77,6 @@ extension InventoryCount {
     }
 }
 
-extension PartnerAlert {
-    var api: Components.Schemas.PartnerAlert {
-        Components.Schemas.PartnerAlert(
-            id: id.apiString, partnerId: partnerID.apiString, kind: kind,
-            severity: Components.Schemas.AlertSeverity(rawValue: severity) ?? .info, title: title, message: message,
-            subjectType: subjectType, subjectId: subjectID?.apiString, createdAt: createdAt)
-    }
-}
-
 extension StandDetails {
     func api(showingCosts: Bool) -> Components.Schemas.StandDetails {
         Components.Schemas.StandDetails(
