@@ -35,13 +35,21 @@ struct WebhookInstancesTests {
                 try await Self.writeEvents(1_000, in: world)
                 // Instance two claims a batch and dies before sending it: its lease must run out
                 // and the work go to a live instance.
+                // The test clock ticks a millisecond per reading, so leases are set long enough that
+                // only the crash below lets one run out.
+                var dying = second.partnerOS.relay
+                dying.settings.lease = 3_600
                 try await second.partnerOS.sequencer.sequencePending()
-                _ = try await second.partnerOS.relay.fanOut(limit: 500)
-                let orphaned = try await second.partnerOS.relay.claimDue(limit: 8)
+                _ = try await dying.fanOut(limit: 500)
+                let orphaned = try await dying.claimDue(limit: 8)
                 #expect(orphaned.count == 8)
+                var first = world.services.relay
+                var other = second.partnerOS.relay
+                first.settings.lease = 86_400
+                other.settings.lease = 86_400
 
                 try await withThrowingTaskGroup(of: Void.self) { group in
-                    for relay in [world.services.relay, second.partnerOS.relay] {
+                    for relay in [first, other] {
                         group.addTask {
                             for _ in 0..<400 {
                                 if try await relay.runOnce() == .init() { return }
@@ -51,7 +59,7 @@ struct WebhookInstancesTests {
                     try await group.waitForAll()
                 }
                 #expect(receiver.received.count == 992)
-                world.clock.advance(by: 121)
+                world.clock.advance(by: 3_601)
                 try await world.relayUntilIdle()
                 let ids = receiver.received.compactMap { $0.headers["webhook-id"] }
                 let events = try await world.events(ofType: "partner.updated").compactMap { $0.id?.uuidString.lowercased() }
