@@ -3,17 +3,20 @@ import Vapor
 
 /// Repeats a unit of background work inside `serve` or `worker`: at once again while it finds work,
 /// otherwise after `idle`. A failing pass is logged and retried; nothing here stops the process.
-/// Started when the application boots, cancelled and awaited when it shuts down.
+/// Started when the application boots; cancelled when it shuts down and awaited for at most
+/// `shutdownGrace`, after which shutdown goes on (a pass that ignores cancellation is left behind).
 final class BackgroundLoop: LifecycleHandler, Sendable {
     private let name: String
     private let idle: Duration
+    private let shutdownGrace: Duration
     private let pass: @Sendable () async throws -> Bool
     private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
 
     /// `pass` returns whether it did any work.
-    init(name: String, idle: Duration, pass: @escaping @Sendable () async throws -> Bool) {
+    init(name: String, idle: Duration, shutdownGrace: Duration = .seconds(30), pass: @escaping @Sendable () async throws -> Bool) {
         self.name = name
         self.idle = idle
+        self.shutdownGrace = shutdownGrace
         self.pass = pass
     }
 
@@ -44,7 +47,32 @@ final class BackgroundLoop: LifecycleHandler, Sendable {
             defer { task = nil }
             return task
         }
-        running?.cancel()
-        await running?.value
+        guard let running else { return }
+        running.cancel()
+        if await !Self.wait(for: running, atMost: shutdownGrace) {
+            application.logger.warning("\(name) was still running at shutdown")
+        }
+    }
+
+    /// Whether `task` ended within `limit`.
+    private static func wait(for task: Task<Void, Never>, atMost limit: Duration) async -> Bool {
+        let outcome = NIOLockedValueBox<CheckedContinuation<Bool, Never>?>(nil)
+        return await withCheckedContinuation { continuation in
+            outcome.withLockedValue { $0 = continuation }
+            let resume: @Sendable (Bool) -> Void = { value in
+                outcome.withLockedValue { pending in
+                    pending?.resume(returning: value)
+                    pending = nil
+                }
+            }
+            Task {
+                await task.value
+                resume(true)
+            }
+            Task {
+                try? await Task.sleep(for: limit)
+                resume(false)
+            }
+        }
     }
 }
