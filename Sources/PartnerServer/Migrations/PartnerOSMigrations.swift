@@ -26,5 +26,6 @@ enum PartnerOSMigrations {
         AddStandLifetimeSales(),
         AddStandSalesCoveringIndexes(),
         AddPartnerAdvisor(),
+        AddPromotionStatusTimes(),
     ]
 }
