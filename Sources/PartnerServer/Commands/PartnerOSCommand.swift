@@ -7,6 +7,7 @@ public struct PartnerOSCommand: AsyncParsableCommand {
         abstract: "Partner OS: the partner registry, commerce and Stand Program of the brand.",
         subcommands: [
             ServeCommand.self, MigrateCommand.self, SeedCommand.self, CreateAdminCommand.self, ForecastCommand.self, SimulateCommand.self,
+            AdviseCommand.self,
         ],
         defaultSubcommand: ServeCommand.self)
 
