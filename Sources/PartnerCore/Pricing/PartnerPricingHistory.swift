@@ -23,7 +23,7 @@ public struct PartnerPricingHistory: Sendable {
         self.region = region
         self.timeline = timeline
         self.tierDiscounts = tierDiscounts
-        self.promotions = promotions.filter { $0.status != .draft }
+        self.promotions = promotions
     }
 
     /// The promotions running for the partner on `date`, its audience read with the tier it had then.
