@@ -47,7 +47,13 @@ struct AdvisorEvaluationTests {
             let db = world.app.db
             let lines = try await Self.lines(on: db)
             try await priceAnomalies(lines, world: world)
-            reorderBacktest(lines, packSizes: try await packSizes(on: db), now: TestWorld.now)
+            let packSizes = try await packSizes(on: db)
+            reorderBacktest(lines, packSizes: packSizes, now: TestWorld.now)
+            // Basket sizes follow the tier, so a dealer whose tier changed orders differently part-way.
+            let changed = try await PricingHistoryReader(database: db).histories(ofType: .dealer).values.filter {
+                $0.timeline.tierCode(at: .distantPast) != $0.timeline.tierCode
+            }
+            reorderBacktest(lines, packSizes: packSizes, now: TestWorld.now, excluding: Set(changed.map(\.partnerID)))
             try await scoreEveryPartner(world)
         }
     }
@@ -58,12 +64,16 @@ struct AdvisorEvaluationTests {
         return sizes
     }
 
-    /// Suggestions made 30 days before the demo's today against the dealers' orders since.
-    private func reorderBacktest(_ lines: [Line], packSizes: [String: Int], now: Date) {
+    /// Suggestions made 30 days before the demo's today against the dealers' orders since (the
+    /// dealers in `excluding` left out).
+    private func reorderBacktest(_ lines: [Line], packSizes: [String: Int], now: Date, excluding: Set<UUID> = []) {
         let cutoff = now.addingTimeInterval(-30 * 86_400)
         let cutoffMs = PartnerOrderRecord.millis(cutoff)
         var byDealer: [UUID: [Line]] = [:]
-        for line in lines where line.type == PartnerType.dealer.rawValue { byDealer[line.partnerId, default: []].append(line) }
+        for line in lines where line.type == PartnerType.dealer.rawValue && !excluding.contains(line.partnerId) {
+            byDealer[line.partnerId, default: []].append(line)
+        }
+        if !excluding.isEmpty { print("advisor-eval: re-order without the \(excluding.count) dealers whose tier changed:") }
         func score(_ name: String, _ suggest: ([ReorderSuggester.Order]) -> [ReorderSuggester.Suggestion]) {
             var suggested = 0
             var actual = 0
