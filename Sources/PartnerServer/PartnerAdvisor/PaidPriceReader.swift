@@ -7,18 +7,8 @@ import SQLKit
 /// What partners paid for some SKUs, for the price-anomaly check: non-cancelled order lines placed
 /// up to `until` (and, for comparable partners, from `since`).
 struct PaidPriceReader {
-    struct Row: Decodable {
-        let partnerId: UUID
-        let sku: String
-        let unitPriceMinor: Int64
-        let listPriceMinor: Int64
-        let placedAtMs: Int64
-
-        var placedAt: Date { Date(timeIntervalSince1970: Double(placedAtMs) / 1_000) }
-    }
-
     /// The price a row's partner was to be charged on the row's day, by its terms then.
-    typealias Terms = (Row) -> Int64?
+    typealias Terms = (OrderLineRow) -> Int64?
 
     let database: any Database
     let skus: [String]
@@ -85,14 +75,9 @@ struct PaidPriceReader {
         common(excludingOrder: orderID) + ["o.placed_at_ms >= \(bind: PartnerOrderRecord.millis(since))"]
     }
 
-    private func rows(where conditions: [SQLQueryString]) async throws -> [Row] {
+    private func rows(where conditions: [SQLQueryString]) async throws -> [OrderLineRow] {
         guard !skus.isEmpty else { return [] }
-        let query: SQLQueryString =
-            """
-            SELECT o.partner_id AS "partnerId", i.sku AS "sku", i.unit_price_minor AS "unitPriceMinor", \
-            i.list_price_minor AS "listPriceMinor", o.placed_at_ms AS "placedAtMs" \
-            FROM partner_order_items i JOIN partner_orders o ON o.id = i.order_id JOIN partners p ON p.id = o.partner_id WHERE
-            """ + " " + conditions.joined(separator: " AND ")
-        return try await database.sql().raw(query).all(decoding: Row.self)
+        let query = OrderLineRow.selectFrom + " JOIN partners p ON p.id = o.partner_id WHERE " + conditions.joined(separator: " AND ")
+        return try await database.sql().raw(query).all(decoding: OrderLineRow.self)
     }
 }
