@@ -23,6 +23,9 @@ struct AdvisorEvaluationTests {
         let unitPriceMinor: Int64
         let listPriceMinor: Int64
         let placedAtMs: Int64
+        let priceSource: String
+
+        var placedAt: Date { Date(timeIntervalSince1970: Double(placedAtMs) / 1_000) }
     }
 
     static func lines(on db: any Database) async throws -> [Line] {
@@ -30,7 +33,7 @@ struct AdvisorEvaluationTests {
             """
             SELECT o.id AS "orderId", o.partner_id AS "partnerId", p.type AS "type", p.tier_id AS "tierId", i.sku AS "sku", \
             i.quantity AS "quantity", i.unit_price_minor AS "unitPriceMinor", i.list_price_minor AS "listPriceMinor", \
-            o.placed_at_ms AS "placedAtMs" FROM partner_order_items i JOIN partner_orders o ON o.id = i.order_id \
+            o.placed_at_ms AS "placedAtMs", i.price_source AS "priceSource" FROM partner_order_items i JOIN partner_orders o ON o.id = i.order_id \
             JOIN partners p ON p.id = o.partner_id WHERE o.status <> 'cancelled' ORDER BY o.placed_at_ms, o.id, i.line_no
             """
         ).all(decoding: Line.self)
@@ -44,7 +47,13 @@ struct AdvisorEvaluationTests {
             let db = world.app.db
             let lines = try await Self.lines(on: db)
             try await priceAnomalies(lines, world: world)
-            reorderBacktest(lines, packSizes: try await packSizes(on: db), now: TestWorld.now)
+            let packSizes = try await packSizes(on: db)
+            reorderBacktest(lines, packSizes: packSizes, now: TestWorld.now)
+            // Basket sizes follow the tier, so a dealer whose tier changed orders differently part-way.
+            let changed = try await PricingHistoryReader(database: db).histories(ofType: .dealer).values.filter {
+                $0.timeline.tierCode(at: .distantPast) != $0.timeline.tierCode
+            }
+            reorderBacktest(lines, packSizes: packSizes, now: TestWorld.now, excluding: Set(changed.map(\.partnerID)))
             try await scoreEveryPartner(world)
         }
     }
@@ -55,89 +64,16 @@ struct AdvisorEvaluationTests {
         return sizes
     }
 
-    /// Historical lines as they were, and moved ±20 %, checked against their context at the time.
-    private func priceAnomalies(_ lines: [Line], world: TestWorld) async throws {
-        let db = world.app.db
-        var floors: [String: Int64] = [:]
-        for (productID, guardrail) in try await world.services.guardrails.byProduct() {
-            if let product = try await ProductRecord.find(productID, on: db) { floors[product.sku] = guardrail.floorPrice.minorUnits }
-        }
-        let tiers = Dictionary(
-            try await PartnerTierRecord.query(on: db).all().compactMap { tier in tier.id.map { ($0, tier.baseDiscountBasisPoints) } },
-            uniquingKeysWith: { first, _ in first })
-        var groups: [String: [Line]] = [:]
-        for line in lines { groups["\(line.sku)|\(line.type)|\(line.tierId?.uuidString ?? "-")", default: []].append(line) }
-        var checked = 0
-        var flagged = 0
-        var moved = 0
-        var caught = 0
-        var reasons: [String: Int] = [:]
-        var smaller: [Int: (moved: Int, caught: Int)] = [:]
-        let year: Int64 = 365 * 86_400_000
-        for group in groups.values {
-            for (index, line) in group.enumerated() where index % 3 == 0 {
-                let before = group[..<index]
-                var peers: [UUID: [Double]] = [:]
-                for other in before where other.partnerId != line.partnerId && other.placedAtMs >= line.placedAtMs - year {
-                    peers[other.partnerId, default: []].append(Double(other.unitPriceMinor))
-                }
-                let own = before.filter { $0.partnerId == line.partnerId }.map { Double($0.unitPriceMinor) }
-                let discount = line.tierId.flatMap { tiers[$0] } ?? 0
-                let context = PriceContext(
-                    listPrice: line.listPriceMinor, floor: floors[line.sku],
-                    tierPrice: line.listPriceMinor - line.listPriceMinor * Int64(discount) / 10_000, effectivePrice: nil,
-                    peerPrices: peers.values.compactMap(StandKPI.median), ownHistory: own)
-                let verdict = PriceAnomalyDetector.check(unitPrice: line.unitPriceMinor, context: context)
-                checked += 1
-                if verdict.anomalous {
-                    flagged += 1
-                    for reason in verdict.reasons { reasons[reason.code, default: 0] += 1 }
-                }
-                for factor in [120, 80] {
-                    let shifted = PriceAnomalyDetector.check(unitPrice: line.unitPriceMinor * Int64(factor) / 100, context: context)
-                    moved += 1
-                    if shifted.anomalous { caught += 1 }
-                }
-                // Smaller moves, to show where detection starts.
-                for factor in [90, 95, 97, 103, 105, 110] {
-                    let shifted = PriceAnomalyDetector.check(unitPrice: line.unitPriceMinor * Int64(factor) / 100, context: context)
-                    smaller[factor, default: (0, 0)].moved += 1
-                    if shifted.anomalous { smaller[factor, default: (0, 0)].caught += 1 }
-                }
-            }
-        }
-        print("advisor-eval: price lines checked \(checked), flagged as they were \(flagged) (\(percent(flagged, checked))) \(reasons)")
-        print("advisor-eval: moved ±20 % \(moved), flagged \(caught) (recall \(percent(caught, moved)))")
-        for factor in smaller.keys.sorted() {
-            let entry = smaller[factor] ?? (0, 0)
-            print("advisor-eval: moved to \(factor) %: flagged \(percent(entry.caught, entry.moved))")
-        }
-        #expect(Double(flagged) <= 0.01 * Double(checked))
-        #expect(Double(caught) >= 0.9 * Double(moved))
-
-        // Every partner's current effective prices, through the service: none may be flagged.
-        var effective = 0
-        var effectiveFlagged = 0
-        for record in try await PartnerRecord.query(on: db).filter(\.$type == .dealer).with(\.$tier).sort(\.$id).range(0..<25).all() {
-            let partner = try record.value
-            let list = try await world.services.pricing.priceList(for: partner)
-            let sent = list.lines.map {
-                PriceAnomalyService.Line(sku: $0.product.sku, unitPrice: $0.price.unitPrice, quantity: $0.product.packSize)
-            }
-            let result = try await world.services.priceAnomalies.check(sent, partner: partner, excludingOrder: nil)
-            effective += result.count
-            effectiveFlagged += result.filter(\.verdict.anomalous).count
-        }
-        print("advisor-eval: current effective prices checked \(effective), flagged \(effectiveFlagged)")
-        #expect(effectiveFlagged == 0)
-    }
-
-    /// Suggestions made 30 days before the demo's today against the dealers' orders since.
-    private func reorderBacktest(_ lines: [Line], packSizes: [String: Int], now: Date) {
+    /// Suggestions made 30 days before the demo's today against the dealers' orders since (the
+    /// dealers in `excluding` left out).
+    private func reorderBacktest(_ lines: [Line], packSizes: [String: Int], now: Date, excluding: Set<UUID> = []) {
         let cutoff = now.addingTimeInterval(-30 * 86_400)
         let cutoffMs = PartnerOrderRecord.millis(cutoff)
         var byDealer: [UUID: [Line]] = [:]
-        for line in lines where line.type == PartnerType.dealer.rawValue { byDealer[line.partnerId, default: []].append(line) }
+        for line in lines where line.type == PartnerType.dealer.rawValue && !excluding.contains(line.partnerId) {
+            byDealer[line.partnerId, default: []].append(line)
+        }
+        if !excluding.isEmpty { print("advisor-eval: re-order without the \(excluding.count) dealers whose tier changed:") }
         func score(_ name: String, _ suggest: ([ReorderSuggester.Order]) -> [ReorderSuggester.Suggestion]) {
             var suggested = 0
             var actual = 0
@@ -199,7 +135,7 @@ struct AdvisorEvaluationTests {
         }
     }
 
-    private func percent(_ part: Int, _ whole: Int) -> String {
+    func percent(_ part: Int, _ whole: Int) -> String {
         whole == 0 ? "–" : String(format: "%.2f %%", 100 * Double(part) / Double(whole))
     }
 }

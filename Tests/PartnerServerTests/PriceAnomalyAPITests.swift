@@ -61,6 +61,58 @@ struct PriceAnomalyAPITests {
         }
     }
 
+    @Test func anOrderIsJudgedOnTheTermsOfTheDayItWasPlaced() async throws {
+        try await withTestApp { world in
+            let staff = try await world.account(.staff)
+            try await world.seedCatalogue(as: staff)
+            for index in 0..<6 {
+                _ = try await order(#"{"sku":"LIP-001","quantity":6}"#, for: try await world.partner("Peer \(index)"), as: staff, in: world)
+            }
+            let partner = try await world.partner("Changing Terms")
+            let pricing = "/api/v1/partners/\(partner.id.apiString)/pricing"
+            func change(_ body: String) async throws {
+                let response = try await world.send(.POST, pricing, as: staff, json: body)
+                #expect(response.status == .ok, "\(response.body.string)")
+            }
+            func total(_ orderID: String) async throws -> String? {
+                let placed = try await world.send(.GET, "/api/v1/partners/\(partner.id.apiString)/orders/\(orderID)", as: staff)
+                return (try placed.json["total"] as? [String: Any])?["amount"] as? String
+            }
+            // Bronze at list (20.00), then an override of 30 % off (14.00), then a promotion of 15 % (17.00).
+            let atList = try await order(#"{"sku":"LIP-001","quantity":6}"#, for: partner, as: staff, in: world)
+            try await change(#"{"reason":"Key account deal","overrides":[{"sku":"LIP-001","discountPercent":30}]}"#)
+            let atOverride = try await order(#"{"sku":"LIP-001","quantity":6}"#, for: partner, as: staff, in: world)
+            try await change(#"{"reason":"Deal ended","overrides":[{"sku":"LIP-001"}]}"#)
+            let created = try await world.send(
+                .POST, "/api/v1/promotions", as: staff,
+                json: #"{"name":"Lips week","discountPercent":15,"categories":["lips"],"validFrom":"2026-11-01","validTo":"2026-11-30"}"#)
+            let promotion = try #require(try created.json["id"] as? String)
+            _ = try await world.send(.POST, "/api/v1/promotions/\(promotion)/status", as: staff, json: #"{"status":"published"}"#)
+            let inPromotion = try await order(#"{"sku":"LIP-001","quantity":6}"#, for: partner, as: staff, in: world)
+            _ = try await world.send(.POST, "/api/v1/promotions/\(promotion)/status", as: staff, json: #"{"status":"archived"}"#)
+            // Gold (18.00) from now on.
+            try await change(#"{"reason":"Tier review","tierCode":"gold"}"#)
+            #expect(try await total(atList) == "120.00")
+            #expect(try await total(atOverride) == "84.00")
+            #expect(try await total(inPromotion) == "102.00")
+
+            for orderID in [atList, atOverride, inPromotion] {
+                let checked = try await world.send(.POST, Self.path, as: staff, json: #"{"orderId":"\#(orderID)"}"#)
+                #expect(checked.status == .ok, "\(checked.body.string)")
+                let line = try #require((try checked.json["lines"] as? [[String: Any]])?.first)
+                #expect(line["anomalous"] as? Bool == false, "\(line)")
+            }
+            // The same prices charged today, on gold terms, are each off the partner's price of 18.00.
+            let today = try await world.send(
+                .POST, Self.path, as: staff,
+                json:
+                    #"{"partnerId":"\#(partner.id)","lines":[\#([("20.00"), ("14.00"), ("17.00"), ("18.00")].map { Self.line("LIP-001", $0) }.joined(separator: ","))]}"#
+            )
+            let verdicts = try #require(try today.json["lines"] as? [[String: Any]]).compactMap { $0["anomalous"] as? Bool }
+            #expect(verdicts == [true, true, true, false])
+        }
+    }
+
     @Test func onlyHQAndPricingTokensMayCheck() async throws {
         try await withTestApp { world in
             let admin = try await world.account(.admin)

@@ -3,8 +3,8 @@ import PartnerCore
 
 /// Checks a price against the rules and the data, each reason with its own threshold:
 /// - `below_floor` / `above_list`: below the guardrail floor or above the list price;
-/// - `outside_tier_band`: more than `tierBand` of the list price away from the partner's tier
-///   price (promotions and overrides sit inside it; a 20 % move does not);
+/// - `outside_tier_band`: more than `tierBand` of the list price away from both the partner's tier
+///   price and the price its terms gave on the day (the override or promotion then in force);
 /// - `peer_outlier`: |modified z| > 3.5 against what at least `minimumPeers` comparable partners
 ///   paid (`RobustZ`, Iglewicz–Hoaglin);
 /// - `price_jump`: more than `jumpShare` away from the partner's own last price.
@@ -32,13 +32,18 @@ public enum PriceAnomalyDetector {
             reasons.append(
                 .init(code: "above_list", detail: "\(money(unitPrice)) is above the list price \(money(context.listPrice))", strength: 100))
         }
-        if let tier = context.tierPrice, context.listPrice > 0 {
-            let distance = abs(price - Double(tier)) / Double(context.listPrice)
+        // The band is around the tier price and around the price the partner's terms gave that day,
+        // whichever is nearer: a promotion or override price is a legitimate distance from the tier.
+        let anchors = [context.tierPrice.map { ($0, "the tier price") }, context.expectedPrice.map { ($0, "the price its terms gave") }]
+        if context.listPrice > 0,
+            let (anchor, name) = anchors.compactMap({ $0 }).min(by: { abs(price - Double($0.0)) < abs(price - Double($1.0)) })
+        {
+            let distance = abs(price - Double(anchor)) / Double(context.listPrice)
             if distance > tierBand {
                 reasons.append(
                     .init(
                         code: "outside_tier_band",
-                        detail: "\(money(unitPrice)) is \(percent(distance)) of list away from the tier price \(money(tier)) "
+                        detail: "\(money(unitPrice)) is \(percent(distance)) of list away from \(name) \(money(anchor)) "
                             + "(band ±\(percent(tierBand)))",
                         strength: min(100, Int((50 + distance * 100).rounded()))))
             }

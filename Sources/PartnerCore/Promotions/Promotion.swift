@@ -43,10 +43,14 @@ public struct Promotion: Equatable, Sendable {
     public var validTo: Date
     public var createdAt: Date
     public var updatedAt: Date
+    /// When it was published and archived, where known.
+    public var publishedAt: Date?
+    public var archivedAt: Date?
 
     public init(
         id: UUID, name: String = "", details: String? = nil, status: PromotionStatus = .published, benefit: Benefit,
-        audience: Audience, validFrom: Date, validTo: Date, createdAt: Date = .distantPast, updatedAt: Date = .distantPast
+        audience: Audience, validFrom: Date, validTo: Date, createdAt: Date = .distantPast, updatedAt: Date = .distantPast,
+        publishedAt: Date? = nil, archivedAt: Date? = nil
     ) {
         self.id = id
         self.name = name
@@ -58,10 +62,25 @@ public struct Promotion: Equatable, Sendable {
         self.validTo = validTo
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.publishedAt = publishedAt
+        self.archivedAt = archivedAt
     }
 
     public func isCurrent(at date: Date) -> Bool {
         validFrom <= date && date < validTo.addingTimeInterval(86_400)
+    }
+
+    /// Whether the promotion was live on `date`: published by then and not yet archived. A draft never
+    /// ran; where the times are not known (promotions from before they were kept) a published or
+    /// archived promotion counts as live over its whole window.
+    public func wasLive(at date: Date) -> Bool {
+        status != .draft && (publishedAt.map { $0 <= date } ?? true) && (archivedAt.map { date < $0 } ?? true)
+    }
+
+    /// Whether the promotion runs on `date` for a partner with this id, type, tier and region (its
+    /// status aside: the caller knows which statuses count).
+    public func applies(partnerID: UUID, type: PartnerType, tierCode: String?, region: String, at date: Date) -> Bool {
+        isCurrent(at: date) && audience.includes(partnerID: partnerID, type: type, tierCode: tierCode, region: region)
     }
 
     /// The discount this promotion gives on a product, if any.

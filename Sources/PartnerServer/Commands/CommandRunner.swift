@@ -116,6 +116,27 @@ enum CommandRunner {
         return run
     }
 
+    /// Scores every active partner on `kinds` (all when empty), one after the other as the API
+    /// would; the time covers the scoring only, not the start-up.
+    static func advise(_ configuration: AppConfiguration, kinds: [PartnerInsightKind]) async throws -> (
+        partners: Int, insights: Int, seconds: Double
+    ) {
+        var report = (partners: 0, insights: 0, seconds: 0.0)
+        try await withApplication(configuration) { app in
+            try await app.autoMigrate()
+            let partners = try await PartnerRecord.query(on: app.db).filter(\.$status == .active).with(\.$tier).sort(\.$id).all()
+                .map { try $0.value }
+            let started = ContinuousClock.now
+            for partner in partners {
+                report.insights += try await app.partnerOS.advisor.generate(for: partner, kinds: kinds, by: nil).count
+            }
+            let elapsed = ContinuousClock.now - started
+            report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            report.partners = partners.count
+        }
+        return report
+    }
+
     /// Builds the application, runs `body`, and always shuts the application down.
     private static func withApplication(_ configuration: AppConfiguration, _ body: (Application) async throws -> Void) async throws {
         let app = try await PartnerOSApplication.make(configuration)

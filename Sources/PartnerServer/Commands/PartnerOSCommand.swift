@@ -9,6 +9,7 @@ public struct PartnerOSCommand: AsyncParsableCommand {
             ServeCommand.self, MigrateCommand.self, SeedCommand.self, CreateAdminCommand.self, ForecastCommand.self, SimulateCommand.self,
             WorkerCommand.self,
             RunAutomationCommand.self,
+            AdviseCommand.self,
         ],
         defaultSubcommand: ServeCommand.self)
 

@@ -3,7 +3,7 @@ import Fluent
 import Foundation
 import PartnerCore
 
-/// Contracts (with generated signed PDFs), compliance files and promotions for the demo network:
+/// Contracts (with generated signed PDFs) and compliance files for the demo network:
 /// some contracts due for renewal within 30 days, some expired, some compliance documents expired
 /// or missing, so every dashboard state shows up.
 struct DemoAgreements {
@@ -11,7 +11,7 @@ struct DemoAgreements {
     let documents: DocumentStore
     let createdBy: UUID
 
-    func seed(partners: [PartnerRecord], on db: any Database) async throws -> (contracts: Int, compliance: Int, promotions: Int) {
+    func seed(partners: [PartnerRecord], on db: any Database) async throws -> (contracts: Int, compliance: Int) {
         var random = SeededGenerator(seed: 7_7_7)
         let today = CalendarDay.parse(CalendarDay.format(now)) ?? now
         var contracts: [PartnerContractRecord] = []
@@ -71,44 +71,9 @@ struct DemoAgreements {
                 compliance.append(document)
             }
         }
-        try await Self.insert(contracts, on: db)
-        try await Self.insert(compliance, on: db)
-        let promotions = promotions(random: &random, today: today)
-        try await Self.insert(promotions, on: db)
-        return (contracts.count, compliance.count, promotions.count)
-    }
-
-    private func promotions(random: inout SeededGenerator, today: Date) -> [PromotionRecord] {
-        func promotion(
-            _ name: String, status: PromotionStatus, discount: Int? = nil, multiplier: Int? = nil, categories: [String] = [],
-            types: [PartnerType] = [], tiers: [String] = [], startsIn: Int, lasts: Int
-        ) -> PromotionRecord {
-            let record = PromotionRecord()
-            record.id = UUID(using: &random)
-            record.name = name
-            record.status = status
-            record.discountBasisPoints = discount
-            record.pointsMultiplierMilli = multiplier
-            record.skus = ""
-            record.categories = PromotionRecord.text(categories)
-            record.partnerTypes = PromotionRecord.text(types.map(\.rawValue))
-            record.tierCodes = PromotionRecord.text(tiers)
-            record.regions = ""
-            record.partnerIDs = ""
-            record.validFrom = today.addingTimeInterval(Double(startsIn) * 86_400)
-            record.validTo = record.validFrom.addingTimeInterval(Double(lasts) * 86_400)
-            record.createdBy = createdBy
-            return record
-        }
-        return [
-            promotion(
-                "Winter skin care", status: .published, discount: 1_500, categories: ["skin"], types: [.dealer, .salon], startsIn: -10,
-                lasts: 60),
-            promotion("Fragrance gifting", status: .published, discount: 1_000, categories: ["fragrance"], startsIn: -20, lasts: 45),
-            promotion("Double points for Gold", status: .published, multiplier: 2_000, tiers: ["gold"], startsIn: -5, lasts: 40),
-            promotion("Spring colour launch", status: .draft, discount: 1_200, categories: ["lips", "eyes"], startsIn: 90, lasts: 30),
-            promotion("Summer sun care", status: .archived, discount: 1_000, categories: ["body"], startsIn: -150, lasts: 60),
-        ]
+        try await contracts.createInChunks(on: db)
+        try await compliance.createInChunks(on: db)
+        return (contracts.count, compliance.count)
     }
 
     static func kind(for type: PartnerType) -> ContractKind {
@@ -146,15 +111,5 @@ struct DemoAgreements {
         for offset in offsets { body += String(format: "%010d 00000 n \n", offset) }
         body += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
         return Data(body.utf8)
-    }
-
-    /// Fluent batch inserts in chunks under SQLite's bound-parameter limit (a few hundred rows).
-    private static func insert<M: Model>(_ models: [M], on db: any Database) async throws {
-        var index = 0
-        while index < models.count {
-            let chunk = Array(models[index..<min(index + 200, models.count)])
-            try await chunk.create(on: db)
-            index += chunk.count
-        }
     }
 }

@@ -4,7 +4,10 @@ import PartnerCore
 
 /// Two years of trade for the demo network: orders with seasonality (a Q4 gifting peak, a summer
 /// dip), growing and declining partners, loyalty earned on delivery with bonuses and redemptions,
-/// and the monthly performance rows that follow from them.
+/// and the monthly performance rows that follow from them. Every line is priced as the order path
+/// prices it on the day it was placed, by `DemoPricingPlan`'s terms (the promotions then running,
+/// the override then in force, the tier the partner had then), and a tier also sets how often and
+/// how much a partner ordered while it had it.
 struct DemoOrderHistory {
     /// What one history holds, in an order that satisfies the foreign keys.
     struct Rows {
@@ -26,17 +29,20 @@ struct DemoOrderHistory {
     /// Bigger partners buy bigger baskets, so trailing revenue lands near their tier's threshold.
     static let basketScale: [String: Int] = ["bronze": 1, "silver": 2, "gold": 4, "platinum": 7]
 
-    func seed(partners: [PartnerRecord], products: [ProductRecord], tiers: [UUID: PartnerTierRecord], on db: any Database) async throws
-        -> Int
-    {
-        let rows = generate(partners: partners, products: products, tiers: tiers)
+    func seed(
+        partners: [PartnerRecord], products: [ProductRecord], tiers: [UUID: PartnerTierRecord], pricing: DemoPricingPlan,
+        on db: any Database
+    ) async throws -> Int {
+        let rows = generate(partners: partners, products: products, tiers: tiers, pricing: pricing)
         try await rows.insert(on: db)
         return rows.orders.count
     }
 
-    /// The history of `partners`, built in memory from the seed and `now` alone.
-    func generate(partners: [PartnerRecord], products: [ProductRecord], tiers: [UUID: PartnerTierRecord]) -> Rows {
+    /// The history of `partners`, built in memory from the seed, the pricing terms and `now` alone.
+    func generate(partners: [PartnerRecord], products: [ProductRecord], tiers: [UUID: PartnerTierRecord], pricing: DemoPricingPlan) -> Rows
+    {
         var random = SeededGenerator(seed: seed)
+        let tierByCode = Dictionary(firstValues: tiers.values.map { ($0.code, $0) })
         let catalogue = products.filter(\.active)
         // 26 months, so the first earnings have passed their 24-month expiry and show as written off.
         let start = Month(containing: now).adding(-25)
@@ -46,30 +52,34 @@ struct DemoOrderHistory {
         var performance: [PartnerPerformanceRecord] = []
         for partner in partners where partner.type.isTrade && (partner.status == .active || partner.status == .suspended) {
             guard let partnerID = partner.id else { continue }
-            let tier = partner.$tier.id.flatMap { tiers[$0] }
+            let terms = pricing.history(for: partner, id: partnerID, tierCode: partner.$tier.id.flatMap { tiers[$0] }?.code)
+            let favourites = pricing.favourites(of: partnerID)
+            func tier(at date: Date) -> PartnerTierRecord? { terms.timeline.tierCode(at: date).flatMap { tierByCode[$0] } }
             let trend = random.weighted([(0.0, 8), (0.9, 1), (-0.6, 1)])
             var lifetime = 0
             var balance = 0
             var totals: [Month: (revenue: Int64, orders: Int, loyalty: Int)] = [:]
             for (offset, month) in Month.range(start, Month(containing: now)).enumerated() {
                 let rate =
-                    (Self.ordersPerMonth[tier?.code ?? "bronze"] ?? 0.7) * Self.seasonality[month.month - 1]
+                    (Self.ordersPerMonth[tier(at: month.start)?.code ?? "bronze"] ?? 0.7) * Self.seasonality[month.month - 1]
                     * max(0.1, 1 + trend * Double(offset) / 25)
                 for _ in 0..<Self.poisson(rate, random: &random) {
                     let placedAt = month.start.addingTimeInterval(Double(Int.random(in: 0..<(28 * 86_400), using: &random)))
                     guard placedAt < now else { continue }
                     let order = makeOrder(
-                        for: partner, at: placedAt, sequence: firstNumber + orders.count, tier: tier, catalogue: catalogue, random: &random,
-                        items: &items)
+                        for: partner, at: placedAt, sequence: firstNumber + orders.count, tierCode: tier(at: placedAt)?.code,
+                        catalogue: catalogue, pricing: (terms, pricing.guardrails, favourites), random: &random, items: &items)
                     orders.append(order)
                     guard order.status != .cancelled else { continue }
                     let key = Month(containing: placedAt)
                     totals[key, default: (0, 0, 0)].revenue += order.totalMinor
                     totals[key, default: (0, 0, 0)].orders += 1
                     guard let delivered = order.deliveredAt else { continue }
+                    // As the order path earns on delivery: the tier then, and the best points promotion then running.
                     let points = rules.points(
-                        for: Money(minorUnits: order.totalMinor, currency: .eur), tierMultiplierMilli: tier?.loyaltyMultiplierMilli ?? 1_000
-                    )
+                        for: Money(minorUnits: order.totalMinor, currency: .eur),
+                        tierMultiplierMilli: tier(at: delivered)?.loyaltyMultiplierMilli ?? 1_000,
+                        promotionMultiplierMilli: terms.promotions(at: delivered).compactMap(\.pointsMultiplierMilli).max() ?? 1_000)
                     ledger.append(
                         LoyaltyEntryRecord(
                             partnerID: partnerID, kind: .earn, points: points, occurredAt: delivered,
@@ -125,7 +135,9 @@ struct DemoOrderHistory {
 
     /// Write-offs of lots past their expiry, as `LoyaltyService` books them (FIFO, dated at expiry).
     private func expiries(of entries: [LoyaltyEntryRecord]) -> [LoyaltyEntryRecord] {
-        Dictionary(grouping: entries, by: { $0.$partner.id }).flatMap { partnerID, records in
+        // Partner by partner in id order, so the write-offs (and the ids drawn for them) repeat.
+        Dictionary(grouping: entries, by: { $0.$partner.id }).sorted { $0.key.uuidString < $1.key.uuidString }.flatMap {
+            partnerID, records in
             LoyaltyLedger(entries: records.map(\.entry)).dueExpiries(at: now).map { lot in
                 LoyaltyEntryRecord(
                     partnerID: partnerID, kind: .expire, points: -lot.remaining, occurredAt: lot.expiresAt ?? now, expiresAt: nil,
@@ -135,8 +147,9 @@ struct DemoOrderHistory {
     }
 
     private func makeOrder(
-        for partner: PartnerRecord, at placedAt: Date, sequence: Int, tier: PartnerTierRecord?, catalogue: [ProductRecord],
-        random: inout SeededGenerator, items: inout [PartnerOrderItemRecord]
+        for partner: PartnerRecord, at placedAt: Date, sequence: Int, tierCode: String?, catalogue: [ProductRecord],
+        pricing: (terms: PartnerPricingHistory, guardrails: [UUID: Guardrail], favourites: [String]), random: inout SeededGenerator,
+        items: inout [PartnerOrderItemRecord]
     ) -> PartnerOrderRecord {
         let order = PartnerOrderRecord()
         order.id = UUID(using: &random)
@@ -162,11 +175,17 @@ struct DemoOrderHistory {
         if order.status == .cancelled { order.cancelledAt = placedAt.addingTimeInterval(6 * 3_600) }
         var subtotal: Int64 = 0
         var total: Int64 = 0
-        for (index, product) in catalogue.shuffled(using: &random).prefix(Int.random(in: 1...5, using: &random)).enumerated() {
-            let quantity = product.packSize * Int.random(in: 1...4, using: &random) * (Self.basketScale[tier?.code ?? "bronze"] ?? 1)
-            let price = PricingEngine.price(
-                PriceInputs(sku: product.sku, listPrice: product.listPrice, tierDiscountBasisPoints: tier?.baseDiscountBasisPoints ?? 0),
-                at: placedAt)
+        var basket = Array(catalogue.shuffled(using: &random).prefix(Int.random(in: 1...5, using: &random)))
+        // Half the orders of a partner with negotiated prices include one of those SKUs.
+        if let sku = pricing.favourites.randomElement(using: &random), Bool.random(using: &random),
+            !basket.contains(where: { $0.sku == sku }),
+            let favourite = catalogue.first(where: { $0.sku == sku })
+        {
+            basket[basket.count - 1] = favourite
+        }
+        for (index, product) in basket.enumerated() {
+            let quantity = product.packSize * Int.random(in: 1...4, using: &random) * (Self.basketScale[tierCode ?? "bronze"] ?? 1)
+            let price = pricing.terms.price(product.definition, guardrail: product.id.flatMap { pricing.guardrails[$0] }, at: placedAt)
             let item = PartnerOrderItemRecord()
             item.$order.id = order.id!
             item.$product.id = product.id!

@@ -81,20 +81,28 @@ struct DemoSeeder {
         return (generated.count, owners.count, owners.first)
     }
 
-    /// Orders, loyalty, performance, contracts, compliance and promotions over the seeded registry.
+    /// Promotions, pricing changes, orders, loyalty, performance, contracts and compliance over the
+    /// seeded registry.
     private func seedCommerce(adminID: UUID?) async throws -> (orders: Int, contracts: Int, compliance: Int, promotions: Int) {
         let now = app.partnerOS.clock.now
         let configuration = app.partnerOS.configuration
         let history = DemoOrderHistory(now: now, rules: configuration.loyaltyRules)
+        let createdBy = adminID ?? UUID()
         let agreements = DemoAgreements(
-            now: now, documents: DocumentStore(dataDirectory: configuration.dataDirectory), createdBy: adminID ?? UUID())
+            now: now, documents: DocumentStore(dataDirectory: configuration.dataDirectory), createdBy: createdBy)
         return try await app.partnerOS.writes.transaction(on: app.db) { db in
             let partners = try await PartnerRecord.query(on: db).sort(\.$companyName).sort(\.$id).all()
             let products = try await ProductRecord.query(on: db).sort(\.$sku).all()
-            let tiers = Dictionary(firstValues: try await PartnerTierRecord.query(on: db).all().map { ($0.id!, $0) })
-            let orders = try await history.seed(partners: partners, products: products, tiers: tiers, on: db)
+            let tierRecords = try await PartnerTierRecord.query(on: db).sort(\.$code).all()
+            let tiers = Dictionary(firstValues: tierRecords.compactMap { tier in tier.id.map { ($0, tier) } })
+            let plan = DemoPricingPlan.make(
+                partners: partners, products: products, guardrails: try await app.partnerOS.guardrails.byProduct(on: db),
+                tiers: tierRecords,
+                now: now, changedBy: createdBy)
+            try await plan.insert(products: products, createdBy: createdBy, on: db)
+            let orders = try await history.seed(partners: partners, products: products, tiers: tiers, pricing: plan, on: db)
             let seeded = try await agreements.seed(partners: partners, on: db)
-            return (orders, seeded.contracts, seeded.compliance, seeded.promotions)
+            return (orders, seeded.contracts, seeded.compliance, plan.promotions.count)
         }
     }
 

@@ -43,13 +43,14 @@ struct ScaleSeeder {
         var report = Report(partners: existing + records.count)
         let products = try await ProductRecord.query(on: app.db).sort(\.$sku).all()
         let tiersByID = Dictionary(firstValues: tiers.map { ($0.id ?? UUID(), $0) })
+        let pricing = try await DemoPricingPlan.stored(tiers: tiers, guardrails: try await app.partnerOS.guardrails.byProduct(), on: app.db)
         var start = 0
         while start < records.count {
             let slice = Array(records[start..<min(records.count, start + Self.batch)])
             let history = DemoOrderHistory(
                 now: now, rules: app.partnerOS.configuration.loyaltyRules, seed: 9_000_000 + UInt64(start),
                 firstNumber: 1_000_000 + report.orders)
-            let rows = history.generate(partners: slice, products: products, tiers: tiersByID)
+            let rows = history.generate(partners: slice, products: products, tiers: tiersByID, pricing: pricing)
             try await app.partnerOS.writes.transaction(on: app.db) { db in try await rows.insert(on: db) }
             report.orders += rows.orders.count
             report.orderLines += rows.items.count

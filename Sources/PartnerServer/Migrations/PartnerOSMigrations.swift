@@ -28,5 +28,6 @@ enum PartnerOSMigrations {
         AddPartnerAdvisor(),
         AddEventDelivery(),
         AddAutomations(),
+        AddPromotionStatusTimes(),
     ]
 }

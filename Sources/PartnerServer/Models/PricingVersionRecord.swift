@@ -31,7 +31,12 @@ final class PricingVersionRecord: Model, @unchecked Sendable {
         get throws {
             PricingVersion(
                 version: version, changedBy: changedBy, changedAt: changedAt, reason: reason,
-                changes: try JSONDecoder().decode([PricingChangeEntry].self, from: Data(changes.utf8)))
+                changes: try Self.changes(from: changes))
         }
+    }
+
+    /// The `changes` column's JSON as entries.
+    static func changes(from text: String) throws -> [PricingChangeEntry] {
+        try JSONDecoder().decode([PricingChangeEntry].self, from: Data(text.utf8))
     }
 }

@@ -22,6 +22,9 @@ final class PromotionRecord: Model, @unchecked Sendable {
     @Field(key: "valid_from") var validFrom: Date
     @Field(key: "valid_to") var validTo: Date
     @Field(key: "created_by") var createdBy: UUID
+    /// When the promotion was last published and archived (nil before these were kept).
+    @OptionalField(key: "published_at") var publishedAt: Date?
+    @OptionalField(key: "archived_at") var archivedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -32,7 +35,29 @@ final class PromotionRecord: Model, @unchecked Sendable {
         name = draft.name
         details = draft.details
         status = .draft
-        switch draft.benefit {
+        apply(draft.benefit, draft.audience)
+        validFrom = draft.validFrom
+        validTo = draft.validTo
+        self.createdBy = createdBy
+    }
+
+    /// A promotion as it stands, with its id and status (the demo's history).
+    convenience init(_ promotion: Promotion, createdBy: UUID) {
+        self.init()
+        id = promotion.id
+        name = promotion.name
+        details = promotion.details
+        status = promotion.status
+        apply(promotion.benefit, promotion.audience)
+        validFrom = promotion.validFrom
+        validTo = promotion.validTo
+        publishedAt = promotion.publishedAt
+        archivedAt = promotion.archivedAt
+        self.createdBy = createdBy
+    }
+
+    private func apply(_ benefit: Promotion.Benefit, _ audience: Promotion.Audience) {
+        switch benefit {
         case .discount(let basisPoints, let skus, let categories):
             discountBasisPoints = basisPoints
             self.skus = Self.text(skus)
@@ -42,13 +67,10 @@ final class PromotionRecord: Model, @unchecked Sendable {
             skus = ""
             categories = ""
         }
-        partnerTypes = Self.text(draft.audience.partnerTypes.map(\.rawValue))
-        tierCodes = Self.text(draft.audience.tierCodes)
-        regions = Self.text(draft.audience.regions)
-        partnerIDs = Self.text(draft.audience.partnerIDs.map(\.apiString))
-        validFrom = draft.validFrom
-        validTo = draft.validTo
-        self.createdBy = createdBy
+        partnerTypes = Self.text(audience.partnerTypes.map(\.rawValue))
+        tierCodes = Self.text(audience.tierCodes)
+        regions = Self.text(audience.regions)
+        partnerIDs = Self.text(audience.partnerIDs.map(\.apiString))
     }
 
     var value: Promotion {
@@ -65,7 +87,8 @@ final class PromotionRecord: Model, @unchecked Sendable {
                 audience: Promotion.Audience(
                     partnerTypes: Set(Self.set(partnerTypes).compactMap(PartnerType.init(rawValue:))), tierCodes: Self.set(tierCodes),
                     regions: Self.set(regions), partnerIDs: Set(Self.set(partnerIDs).compactMap(UUID.init(uuidString:)))),
-                validFrom: validFrom, validTo: validTo, createdAt: created, updatedAt: updatedAt ?? created)
+                validFrom: validFrom, validTo: validTo, createdAt: created, updatedAt: updatedAt ?? created, publishedAt: publishedAt,
+                archivedAt: archivedAt)
         }
     }
 

@@ -61,24 +61,13 @@ struct ReorderSuggestionService {
             promotions: try await promotions.current(for: dealer))
     }
 
-    struct LineRow: Decodable {
-        let orderId: UUID
-        let partnerId: UUID
-        let sku: String
-        let quantity: Int
-        let placedAtMs: Int64
-        var placedAt: Date { Date(timeIntervalSince1970: Double(placedAtMs) / 1000) }
-    }
-
     /// Order lines (cancelled orders left out) since `since`, of one partner or every partner.
-    func lines(since: Date, partner partnerID: UUID?) async throws -> [LineRow] {
-        var query: SQLQueryString = """
-            SELECT o.id AS "orderId", o.partner_id AS "partnerId", i.sku AS "sku", i.quantity AS "quantity", \
-            o.placed_at_ms AS "placedAtMs" FROM partner_order_items i JOIN partner_orders o ON o.id = i.order_id \
-            WHERE o.placed_at_ms >= \(bind: PartnerOrderRecord.millis(since)) AND o.status <> \(bind: OrderStatus.cancelled.rawValue)
-            """
+    func lines(since: Date, partner partnerID: UUID?) async throws -> [OrderLineRow] {
+        var query: SQLQueryString =
+            OrderLineRow.selectFrom
+            + " WHERE o.placed_at_ms >= \(bind: PartnerOrderRecord.millis(since)) AND o.status <> \(bind: OrderStatus.cancelled.rawValue)"
         if let partnerID { query = query + " AND o.partner_id = \(bind: partnerID)" }
-        return try await database.sql().raw(query).all(decoding: LineRow.self)
+        return try await database.sql().raw(query).all(decoding: OrderLineRow.self)
     }
 
     /// Every order of the network since `since` as a basket of SKUs.

@@ -13,6 +13,14 @@ extension PartnerPricingService {
         let validFrom: Date?
         let validTo: Date?
 
+        /// The columns read as `unitPriceMinor`, `discountBasisPoints`, `validFrom` and `validTo`.
+        init(row: RowReader) throws {
+            unitPriceMinor = try row.optionalInt64("unitPriceMinor")
+            discountBasisPoints = try row.optionalInt("discountBasisPoints")
+            validFrom = try row.optionalDate("validFrom")
+            validTo = try row.optionalDate("validTo")
+        }
+
         func override(sku: String, currency: Currency) -> PriceOverride? {
             PartnerPricingRecord.override(
                 sku: sku, currency: currency, unitPriceMinor: unitPriceMinor, discountBasisPoints: discountBasisPoints,
@@ -50,13 +58,7 @@ extension PartnerPricingService {
             valid_from AS "validFrom", valid_to AS "validTo" FROM partner_pricing WHERE partner_id = \(bind: partnerID)
             """
         let rows = try await RowReader.all(query, on: db).map { row in
-            (
-                try row.uuid("productId"),
-                OverrideColumns(
-                    unitPriceMinor: try row.optionalInt64("unitPriceMinor"),
-                    discountBasisPoints: try row.optionalInt("discountBasisPoints"),
-                    validFrom: try row.optionalDate("validFrom"), validTo: try row.optionalDate("validTo"))
-            )
+            (try row.uuid("productId"), try OverrideColumns(row: row))
         }
         return Dictionary(firstValues: rows)
     }

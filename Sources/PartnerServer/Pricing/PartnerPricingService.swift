@@ -108,11 +108,8 @@ struct PartnerPricingService {
             let override = overrideByProduct[productID]?.override(sku: product.sku, currency: product.listPrice.currency)
             let guardrail = guardrailByProduct[productID]
             let inputs = PriceInputs(
-                sku: product.sku, listPrice: product.listPrice, unitCost: product.unitCost,
-                tierDiscountBasisPoints: tierDiscount, override: override,
-                promotionDiscounts: promotions.compactMap { promotion in
-                    promotion.discount(sku: product.sku, category: product.category).map { (promotion.id, $0) }
-                }, guardrail: guardrail)
+                product: product.definition, tierDiscountBasisPoints: tierDiscount, override: override, promotions: promotions,
+                guardrail: guardrail)
             return (product, PricingEngine.price(inputs, at: date), override, guardrail)
         }
     }
@@ -129,7 +126,7 @@ struct PartnerPricingService {
                 guard let partner = try await PartnerRecord.find(partnerID, on: db) else { throw DomainError.partnerNotFound }
                 var previous: String?
                 if let tierID = partner.$tier.id { previous = try await PartnerTierRecord.find(tierID, on: db)?.code }
-                entries.append(PricingChangeEntry(field: "tierCode", previous: previous, current: change.tier?.code))
+                entries.append(PricingChangeEntry(field: PricingChangeEntry.tierField, previous: previous, current: change.tier?.code))
                 partner.$tier.id = change.tier?.id
                 try await partner.update(on: db)
             }
@@ -146,11 +143,15 @@ struct PartnerPricingService {
                     record.apply(override, at: date)
                     try await record.save(on: db)
                     entries.append(
-                        PricingChangeEntry(field: "overrides.\(product.sku)", previous: previous?.summary, current: override.summary))
+                        PricingChangeEntry(
+                            field: PricingChangeEntry.overrideField(sku: product.sku), previous: previous?.summary,
+                            current: override.summary))
                 case .remove:
                     guard let existing else { continue }
                     try await existing.delete(on: db)
-                    entries.append(PricingChangeEntry(field: "overrides.\(product.sku)", previous: previous?.summary, current: nil))
+                    entries.append(
+                        PricingChangeEntry(
+                            field: PricingChangeEntry.overrideField(sku: product.sku), previous: previous?.summary, current: nil))
                 }
             }
             guard !entries.isEmpty else { return nil }

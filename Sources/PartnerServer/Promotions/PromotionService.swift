@@ -35,9 +35,7 @@ struct PromotionService {
         let candidates = try await PromotionRecord.query(on: db)
             .filter(\.$status == .published).filter(\.$validFrom <= date).filter(\.$validTo >= date.addingTimeInterval(-86_400))
             .all().map { try $0.value }
-        return candidates.filter {
-            $0.isCurrent(at: date) && $0.audience.includes(partnerID: partnerID, type: type, tierCode: tierCode, region: region)
-        }
+        return candidates.filter { $0.applies(partnerID: partnerID, type: type, tierCode: tierCode, region: region, at: date) }
     }
 
     /// The same for a locked partner row inside a write.
@@ -71,6 +69,12 @@ struct PromotionService {
             guard let current = try await PromotionRecord.find(id, on: db) else { throw DomainError.notFound("No promotion with this id.") }
             let previous = current.status
             current.status = try previous.moving(to: next)
+            // Kept so an old order is judged on the promotions that were running when it was placed.
+            switch next {
+            case .published: current.publishedAt = now
+            case .archived: current.archivedAt = now
+            case .draft: break
+            }
             try await current.update(on: db)
             try await EventOutbox.append(PromotionEvents.statusChanged(current, id: id, from: previous), on: db, at: now)
             return try current.value

@@ -30,13 +30,16 @@ extension APIHandler {
             partner = found
         }
         var lines = sent
+        var placedAt: Date?
         if let orderID {
-            let order = try await services.priceAnomalies.orderLines(orderID)
+            let order = try await services.priceAnomalies.order(orderID)
             if let partnerID, partnerID != order.partnerID { throw DomainError.notFound("No order with this id.") }
             if partner == nil { partner = try await services.partners.find(order.partnerID, scope: caller.scope) }
             lines = order.lines
+            // An order is judged on the terms of the day it was placed.
+            placedAt = order.placedAt
         }
-        let checked = try await services.priceAnomalies.check(lines, partner: partner, excludingOrder: orderID)
+        let checked = try await services.priceAnomalies.check(lines, partner: partner, placedAt: placedAt, excludingOrder: orderID)
         return .ok(
             .init(
                 body: .json(
