@@ -68,10 +68,11 @@ struct WebhookRelay: Sendable {
             guard let last = events.last else { return 0 }
             let subscriptions = try await WebhookSubscriptionRecord.query(on: db)
                 .filter(\.$status == WebhookSubscription.Status.active.rawValue).all()
+            let targets = try subscriptions.map { (id: try $0.requireID(), start: $0.startPosition, receives: $0.receiver) }
             var rows: [(UUID, StoredEvent)] = []
             for event in events {
-                for subscription in subscriptions where event.position > subscription.startPosition && subscription.receives(event.type) {
-                    rows.append((try subscription.requireID(), event))
+                for target in targets where event.position > target.start && target.receives(event.type) {
+                    rows.append((target.id, event))
                 }
             }
             try await sql.insert(

@@ -55,7 +55,8 @@ extension WebhookService {
         query += " ORDER BY position LIMIT \(literal: Self.maxReplay + 1)"
         try await sequencer.sequencePending()
         let subscription = try await record(id, on: database)
-        let events = try await RowReader.all(query, on: database).map(StoredEvent.init).filter { subscription.receives($0.type) }
+        let receives = subscription.receiver
+        let events = try await RowReader.all(query, on: database).map(StoredEvent.init).filter { receives($0.type) }
         guard events.count <= Self.maxReplay else {
             throw ValidationFailure(field: "from", message: "the range holds more than \(Self.maxReplay) events; replay a shorter one")
         }

@@ -22,9 +22,8 @@ struct WebhookSubscription: Sendable, Equatable {
 extension WebhookSubscriptionRecord {
     var value: WebhookSubscription {
         get throws {
-            let types = (try? JSONDecoder().decode([String].self, from: Data(eventTypes.utf8))) ?? []
-            return WebhookSubscription(
-                id: try requireID(), url: url, eventTypes: types, description: description,
+            WebhookSubscription(
+                id: try requireID(), url: url, eventTypes: eventTypeList, description: description,
                 status: WebhookSubscription.Status(rawValue: status) ?? .disabled, disabledReason: disabledReason,
                 previousSecretExpiresAt: previousSecretUntilMillis.map(Date.init(millis:)),
                 failingSince: failingSinceMillis.map(Date.init(millis:)), createdAt: Date(millis: createdAtMillis),
@@ -39,8 +38,14 @@ extension WebhookSubscriptionRecord {
         return [secret, previousSecret]
     }
 
-    func receives(_ type: String) -> Bool {
-        let types = (try? JSONDecoder().decode([String].self, from: Data(eventTypes.utf8))) ?? []
-        return types.isEmpty || types.contains(type)
+    /// The event types as stored (a JSON array written by `WebhookService`).
+    var eventTypeList: [String] {
+        (try? JSONDecoder().decode([String].self, from: Data(eventTypes.utf8))) ?? []
+    }
+
+    /// Whether events of a type go to this subscription; decode once, test many events.
+    var receiver: @Sendable (String) -> Bool {
+        let types = Set(eventTypeList)
+        return { types.isEmpty || types.contains($0) }
     }
 }
