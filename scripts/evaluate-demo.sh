@@ -19,7 +19,7 @@ out=$(mktemp -d)
 "$bin" simulate --policy minmax --days 182 --database "sqlite:$db" --log-level error --output "$out/0-minmax.json"
 # The AI policy asked for the fill rate min/max achieved (the API caps targets below 0.999).
 matched=$(python3 -c 'import json,sys; print("%.4f" % min(0.9989, json.load(open(sys.argv[1]))["fillRate"]))' "$out/0-minmax.json")
-for level in 0.9 0.95 0.98 "$matched"; do
+for level in 0.8 0.9 0.95 0.98 "$matched"; do
   "$bin" simulate --policy ai --service-level "$level" --days 182 --database "sqlite:$db" --log-level error --output "$out/ai-$level.json"
 done
 python3 scripts/replay-table.py "$out/0-minmax.json" "$out"/ai-*.json

@@ -73,6 +73,37 @@ import Testing
         #expect(quantities[2] == 0)
     }
 
+    @Test func aTargetBelowWhatOnePackAtEmptyServesIsMetByWaiting() {
+        // About a unit every ten days, refilled in packs of twelve: one pack at empty serves ~97 %.
+        var generator = SplitMix64(seed: 5)
+        let slow = try! DemandSeries((0..<180).map { _ in generator.nextUnit() < 0.1 ? 1 : 0 })
+        let outlook = Self.outlook(slow)
+        let line = RefillLine(onHand: 0, parLevel: 24, packSize: 12)
+        var previousWait = Int.max
+        for target in [0.7, 0.8, 0.9, 0.95, 0.99] {
+            let plan = RefillSizing.plan(line, outlook: outlook, policy: RefillPolicy(leadTimeDays: 3, fillRate: target))
+            #expect(plan.waitDays <= previousWait, "the wait shortens as the target rises (at \(target))")
+            previousWait = plan.waitDays
+            if plan.waitDays > 0 {
+                #expect(plan.reorderPoint == 0 && plan.orderUpTo == 12)
+                #expect(abs(plan.expectedFillRate - target) <= 0.01, "\(plan.expectedFillRate) for \(target)")
+            }
+        }
+        let lean = RefillSizing.plan(line, outlook: outlook, policy: RefillPolicy(leadTimeDays: 3, fillRate: 0.8))
+        #expect(lean.waitDays > 10)
+        #expect(RefillSizing.plan(line, outlook: outlook, policy: RefillPolicy(leadTimeDays: 3, fillRate: 0.99)).waitDays == 0)
+        // A waiting line is due only once its shelf has stood empty for the wait, and a refill that
+        // goes out for another line does not take it along before then.
+        let other = RefillSizing.plan(
+            RefillLine(onHand: 0, parLevel: 30, packSize: 1), outlook: Self.outlook(), policy: RefillPolicy(leadTimeDays: 3, fillRate: 0.95)
+        )
+        let due = LocationRefill.Line(position: other.reorderPoint, packSize: 1, plan: other)
+        #expect(LocationRefill.quantities([.init(position: 0, packSize: 12, plan: lean, emptyDays: lean.waitDays - 1)]) == [0])
+        #expect(LocationRefill.quantities([.init(position: 0, packSize: 12, plan: lean, emptyDays: lean.waitDays)]) == [12])
+        #expect(LocationRefill.quantities([due, .init(position: 0, packSize: 12, plan: lean, emptyDays: 1)])[1] == 0)
+        #expect(LocationRefill.quantities([due, .init(position: 0, packSize: 12, plan: lean, emptyDays: lean.waitDays)])[1] == 12)
+    }
+
     @Test func theStockOutDayFollowsTheExpectedDemand() {
         let steady = try! DemandSeries([Double](repeating: 2, count: 60))
         let outlook = Self.outlook(steady, horizon: 10)

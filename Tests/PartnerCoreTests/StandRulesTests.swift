@@ -35,6 +35,22 @@ struct StandRulesTests {
         #expect(StockLevel(onHand: 8, parLevel: 12, minLevel: 4).daysOfCover(dailyDemand: 0) == nil)
     }
 
+    @Test func aLineTheCoachLetsWaitIsLowOnlyOnceItsShelfStoodEmptyForTheWait() {
+        let waiting = StockLevel(onHand: 1, parLevel: 12, minLevel: 4, reorderPoint: 0, waitDays: 3)
+        #expect(!waiting.isLow)
+        #expect(!waiting.crossesLowLine(selling: 1))  // emptied today: the wait starts now
+        var empty = waiting.selling(1).level
+        #expect(empty.onHand == 0 && empty.emptyDays == 0 && !empty.isLow)
+        empty.emptyDays = 2
+        #expect(!empty.isLow)
+        empty.emptyDays = 3
+        #expect(empty.isLow)
+        #expect(empty.counted(0).isLow)  // a count that finds it still empty keeps the wait
+        #expect(!empty.counted(2).counted(0).isLow)  // stock found, then empty again: a new wait
+        // Without a current reorder point the wait does not apply: the minimum rules.
+        #expect(StockLevel(onHand: 4, parLevel: 12, minLevel: 4, waitDays: 3).isLow)
+    }
+
     @Test func refillLifecycle() throws {
         var status = RefillStatus.requested
         for next in [RefillStatus.approved, .shipped, .delivered, .confirmed] { status = try status.moving(to: next) }

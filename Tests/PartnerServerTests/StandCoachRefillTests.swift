@@ -38,6 +38,7 @@ struct StandCoachRefillTests {
             #expect(interval["level"] as? Double == 0.95)
             #expect((interval["lower"] as? Double ?? 99) <= forecast && forecast <= (interval["upper"] as? Double ?? 0))
             #expect((serum["reorderPoint"] as? Int ?? -1) >= 1)
+            #expect(serum["waitDays"] as? Int == 0, "a line that sells daily is refilled before it empties")
             #expect((serum["orderUpTo"] as? Int ?? 99) <= 5)
             #expect(serum["demandClass"] as? String != nil && serum["method"] as? String != nil)
             #expect((serum["backtestError"] as? [String: Any])?["mase"] as? Double != nil)
@@ -161,6 +162,41 @@ struct StandCoachRefillTests {
             try await StandInventoryRecord.query(on: world.app.db).filter(\.$sku == "SER-001").set(\.$onHand, to: 4).update()
             let second = try await world.sale(stand, #"[{"sku":"SER-001","quantity":1}]"#, as: manager).json
             #expect(second["lowStockSkus"] as? [String] == [])
+        }
+    }
+
+    @Test func aLineTheCoachLetsWaitIsRefilledByTheSweepOnceItsShelfStoodEmptyForTheWait() async throws {
+        try await withTestApp { world in
+            let (_, stand, manager) = try await world.stockedStand()
+            let standID = try #require(UUID(uuidString: stand.id))
+            let point = StandReorderPointRecord()
+            point.$stand.id = standID
+            point.$location.id = try #require(UUID(uuidString: stand.locations[0]))
+            point.sku = "SER-001"
+            point.reorderPoint = 0
+            point.waitDays = 3
+            point.orderUpTo = 5
+            point.safetyStock = 0
+            point.serviceLevel = 0.8
+            point.leadTimeDays = 2
+            point.computedAtMillis = PartnerOrderRecord.millis(TestWorld.now.addingTimeInterval(-86_400))
+            point.computedAt = TestWorld.now.addingTimeInterval(-86_400)
+            try await point.create(on: world.app.db)
+            let onHand = try #require(try await StandInventoryRecord.query(on: world.app.db).filter(\.$sku == "SER-001").first()).onHand
+            // Emptying the shelf is not low yet: the wait starts.
+            let sale = try await world.sale(stand, #"[{"sku":"SER-001","quantity":\#(onHand)}]"#, as: manager)
+            #expect(sale.status == .created, "\(sale.body.string)")
+            #expect(try sale.json["lowStockSkus"] as? [String] == [])
+            let refills = try await StandRefillOrderRecord.query(on: world.app.db).count()
+            let sweep = world.services.automations
+            let early = try await sweep.run(.lowStockSweep, at: TestWorld.now.addingTimeInterval(2.5 * 86_400)).result
+            #expect(early == .succeeded("nothing new; 1 stands checked"), "\(early)")
+            #expect(try await StandRefillOrderRecord.query(on: world.app.db).count() == refills)
+            // Three whole days empty: due, and the plus package refills automatically.
+            let due = try await sweep.run(.lowStockSweep, at: TestWorld.now.addingTimeInterval(3.1 * 86_400)).result
+            #expect(due == .succeeded("locations low 1; 1 stands checked"), "\(due)")
+            #expect(try await StandRefillOrderRecord.query(on: world.app.db).count() == refills + 1)
+            #expect(try await world.events(ofType: "stand.low_stock").last?.data.contains("SER-001") == true)
         }
     }
 

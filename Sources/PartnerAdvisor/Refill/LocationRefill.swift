@@ -9,18 +9,25 @@ public enum LocationRefill {
         public var position: Int
         public var packSize: Int
         public var plan: RefillPlan
+        /// Whole days the shelf has stood empty with nothing on order.
+        public var emptyDays: Int
 
-        public init(position: Int, packSize: Int, plan: RefillPlan) {
+        public init(position: Int, packSize: Int, plan: RefillPlan, emptyDays: Int = 0) {
             self.position = position
             self.packSize = packSize
             self.plan = plan
+            self.emptyDays = emptyDays
         }
 
-        /// Reordering this line is due.
-        public var isDue: Bool { position <= plan.reorderPoint }
-        /// Reordering this line is worth it once a refill goes out anyway.
+        /// Reordering this line is due: at its reorder point, or — for a line that waits — once it
+        /// has stood empty for its wait.
+        public var isDue: Bool {
+            plan.waitDays > 0 ? position <= 0 && emptyDays >= plan.waitDays : position <= plan.reorderPoint
+        }
+        /// Reordering this line is worth it once a refill goes out anyway (a waiting line only
+        /// when due: topping it up early would serve more than its target asks).
         public var canOrder: Bool {
-            Double(position) <= Double(plan.reorderPoint) + plan.demandOverLeadTime.rounded(.up)
+            plan.waitDays > 0 ? isDue : Double(position) <= Double(plan.reorderPoint) + plan.demandOverLeadTime.rounded(.up)
         }
     }
 

@@ -55,6 +55,9 @@ public struct RefillPlan: Sendable, Hashable {
     public let expectedFillRate: Double
     /// False when even a reorder point one below par cannot reach the target (par is too low).
     public let reachesTarget: Bool
+    /// Days an empty shelf waits before the refill is requested (0: at once). Non-zero only for a
+    /// target below what the leanest refill — one batch when the shelf is empty — already serves.
+    public let waitDays: Int
     /// Days from now until the expected demand uses up what is on the shelf and on order (0: empty
     /// now); nil when that does not happen within the forecast.
     public let stockOutDay: Int?
@@ -111,11 +114,44 @@ public enum RefillSizing {
         }
         let orderUpTo = min(cap, reorderPoint + batch)
         let perCycle = Double(max(1, orderUpTo - reorderPoint))
+        var expectedFill = max(0, 1 - shortage / perCycle)
+        var wait = 0
+        if reaches, reorderPoint == 0 {
+            (wait, expectedFill) = waitWhenEmpty(
+                batch: orderUpTo, lead: lead, outlook: outlook, fillRate: policy.fillRate, atOnce: expectedFill)
+        }
         return RefillPlan(
             demandOverLeadTime: demandLead, demandOverLeadTimeAndReview: demandLead + demandReview, reorderPoint: reorderPoint,
             orderUpTo: orderUpTo, safetyStock: max(0, Double(reorderPoint) - demandLead),
-            expectedFillRate: max(0, 1 - shortage / perCycle), reachesTarget: reaches,
+            expectedFillRate: expectedFill, reachesTarget: reaches, waitDays: wait,
             stockOutDay: stockOutDay(position: line.position, outlook: outlook))
+    }
+
+    /// The longest an empty shelf may wait for its refill request.
+    public static let maximumWaitDays = 180
+
+    /// A line refilled with `batch` units once it is empty sells the whole batch each cycle and then
+    /// loses the demand of the days it stands empty: the lead time plus any wait w. With lost sales
+    /// the long-run fill rate is the renewal-reward ratio batch / (batch + E[D over L + w days])
+    /// (Ross 1996, *Stochastic Processes*, §3.6). When even w = 0 serves more than the target —
+    /// slow lines with whole packs — the longest wait still expected to reach the target is taken: the
+    /// shelf stands empty on purpose, saving stock the target does not ask for.
+    static func waitWhenEmpty(batch: Int, lead: Int, outlook: DemandOutlook, fillRate: Double, atOnce: Double)
+        -> (days: Int, fillRate: Double)
+    {
+        let units = Double(max(1, batch))
+        let rate = outlook.horizon > 0 ? outlook.mean(days: outlook.horizon) / Double(outlook.horizon) : 0
+        func fill(_ wait: Int) -> Double {
+            let covered = min(lead + wait, outlook.horizon)
+            let lost = outlook.mean(days: covered) + Double(lead + wait - covered) * rate
+            return units / (units + lost)
+        }
+        guard rate > 0, fill(0) > fillRate else { return (0, atOnce) }
+        var wait = 0
+        while wait < maximumWaitDays, fill(wait + 1) > fillRate { wait += 1 }
+        // fill(wait) > target ≥ fill(wait + 1): the shorter wait, because a location's one refill
+        // in flight can only lengthen a wait (a line that comes due meanwhile waits for it).
+        return (wait, fill(wait))
     }
 
     /// The first day by which the expected cumulative demand reaches `position`.

@@ -124,9 +124,10 @@ public enum RefillReplay {
                 result.stockOutDays += onHand.filter { $0 <= 0 }.count
                 result.lineDays += onHand.count
                 totalOnHand += Double(onHand.reduce(0, +))
+                state[index].noteEmptyShelves(on: day)
                 guard state[index].arrival == nil else { continue }
                 let order = quantities(
-                    for: locations[index], state: state[index], policy: policy, plans: plans.isEmpty ? nil : plans[index])
+                    for: locations[index], state: state[index], day: day, policy: policy, plans: plans.isEmpty ? nil : plans[index])
                 if order.contains(where: { $0 > 0 }) {
                     // Requested this evening, on the shelf L days later in the evening: L days of demand
                     // meet what is left, the exposure the fill-rate condition assumes.
@@ -142,7 +143,7 @@ public enum RefillReplay {
         return result
     }
 
-    static func quantities(for location: Location, state: LocationState, policy: Policy, plans: [RefillPlan]?) -> [Int] {
+    static func quantities(for location: Location, state: LocationState, day: Int, policy: Policy, plans: [RefillPlan]?) -> [Int] {
         switch policy {
         case .minMax:
             guard zip(location.lines, state.onHand).contains(where: { $1 <= $0.minLevel }) else { return location.lines.map { _ in 0 } }
@@ -156,7 +157,8 @@ public enum RefillReplay {
             return LocationRefill.quantities(
                 location.lines.indices.map { index in
                     LocationRefill.Line(
-                        position: state.onHand[index] + state.onOrder[index], packSize: location.lines[index].packSize, plan: plans[index])
+                        position: state.onHand[index] + state.onOrder[index], packSize: location.lines[index].packSize, plan: plans[index],
+                        emptyDays: state.emptySince[index].map { day - $0 } ?? 0)
                 })
         }
     }
@@ -195,10 +197,23 @@ struct LocationState: Sendable {
     var onHand: [Int]
     var onOrder: [Int]
     var arrival: Int?
+    /// The day each empty shelf (nothing on order) first ended empty; nil while it has stock.
+    var emptySince: [Int?]
 
     init(_ location: RefillReplay.Location) {
         onHand = location.lines.map { _ in 0 }
         onOrder = onHand
+        emptySince = onHand.map { _ in nil }
+    }
+
+    mutating func noteEmptyShelves(on day: Int) {
+        for index in onHand.indices {
+            if onHand[index] > 0 || onOrder[index] > 0 {
+                emptySince[index] = nil
+            } else if emptySince[index] == nil {
+                emptySince[index] = day
+            }
+        }
     }
 
     mutating func stock(to levels: [Int]) {

@@ -29,5 +29,6 @@ enum PartnerOSMigrations {
         AddEventDelivery(),
         AddAutomations(),
         AddPromotionStatusTimes(),
+        AddReorderPointWait(),
     ]
 }

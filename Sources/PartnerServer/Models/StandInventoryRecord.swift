@@ -19,13 +19,20 @@ final class StandInventoryRecord: Model, @unchecked Sendable {
     @Field(key: "unreconciled_shortfall") var unreconciledShortfall: Int
     @Field(key: "updated_at") var updatedAt: Date
 
-    /// Not stored: the coach's current reorder point, when `StandReorderPoints.apply` set it.
+    /// Not stored: the coach's current reorder point and wait, and the whole days the shelf has
+    /// stood empty, when `StandReorderPoints.apply` set them.
     var reorderPoint: Int?
+    var waitDays = 0
+    var emptyDays = 0
 
     init() {}
 
     var level: StockLevel {
-        get { StockLevel(onHand: onHand, onOrder: onOrder, parLevel: parLevel, minLevel: minLevel, reorderPoint: reorderPoint) }
+        get {
+            StockLevel(
+                onHand: onHand, onOrder: onOrder, parLevel: parLevel, minLevel: minLevel, reorderPoint: reorderPoint, waitDays: waitDays,
+                emptyDays: emptyDays)
+        }
         set {
             onHand = newValue.onHand
             onOrder = newValue.onOrder

@@ -15,9 +15,14 @@ final class StandReorderPointRecord: Model, @unchecked Sendable {
     @Field(key: "safety_stock") var safetyStock: Double
     @Field(key: "service_level") var serviceLevel: Double
     @Field(key: "lead_time_days") var leadTimeDays: Int
+    /// Days an empty shelf waits before its refill is due (`RefillPlan.waitDays`).
+    @Field(key: "wait_days") var waitDays: Int
     @OptionalField(key: "insight_id") var insightID: UUID?
     @Field(key: "computed_at") var computedAt: Date
     @Field(key: "computed_at_ms") var computedAtMillis: Int64
 
-    init() {}
+    init() {
+        // Rows written before the wait existed default to 0 (`AddReorderPointWait`).
+        waitDays = 0
+    }
 }

@@ -120,7 +120,9 @@ struct RefillForecastService {
             let planned = Array(results[next..<(next + shelf.count)])
             next += shelf.count
             let quantities = LocationRefill.quantities(
-                zip(shelf, planned).map { .init(position: $0.onHand + $0.onOrder, packSize: $0.packSize, plan: $1.plan) })
+                zip(shelf, planned).map {
+                    .init(position: $0.onHand + $0.onOrder, packSize: $0.packSize, plan: $1.plan, emptyDays: $0.emptyDays)
+                })
             let lead = leadTimes[location.id] ?? (RefillForecastRequest.defaultLeadTimeDays, "default")
             var lines: [RefillForecast.Line] = []
             var value: Int64 = 0
@@ -129,7 +131,8 @@ struct RefillForecastService {
                     RefillForecast.Line(
                         sku: line.sku, name: line.name, demandClass: result.demandClass, method: result.method,
                         forecast: NumberText.rounded(result.forecast), interval: rounded(result.interval), onHand: line.onHand,
-                        onOrder: line.onOrder, reorderPoint: result.plan.reorderPoint, orderUpTo: result.plan.orderUpTo,
+                        onOrder: line.onOrder, reorderPoint: result.plan.reorderPoint, waitDays: result.plan.waitDays,
+                        orderUpTo: result.plan.orderUpTo,
                         safetyStock: NumberText.rounded(result.plan.safetyStock), recommendedQuantity: quantity,
                         stockOutDate: result.plan.stockOutDay.map { context.today.addingTimeInterval(Double($0) * 86_400) },
                         mase: result.accuracy.map { ($0.mase * 1000).rounded() / 1000 },

@@ -18,6 +18,8 @@ struct StandCoachContext: Sendable {
         let packSize: Int
         let listPriceMinor: Int64
         let currency: Currency
+        /// Whole days the shelf has stood empty (its open stock-out), 0 while it has stock.
+        let emptyDays: Int
     }
 
     let standID: UUID
@@ -42,13 +44,17 @@ struct StandCoachContext: Sendable {
             throw ValidationFailure(field: "locationId", message: "is not a location of this stand")
         }
         let rows = try await StandInventoryRecord.query(on: db).filter(\.$stand.$id == standID).with(\.$product).sort(\.$sku).all()
+        let stockOuts = try await StandStockOutRecord.query(on: db).filter(\.$stand.$id == standID).filter(\.$endedAt == nil).all()
+        let emptySince = Dictionary(stockOuts.map { ("\($0.$location.id)|\($0.sku)", $0.startedAt) }, uniquingKeysWith: min)
         var shelf: [UUID: [ShelfLine]] = [:]
         for row in rows {
+            let since = row.onHand > 0 ? nil : emptySince["\(row.$location.id)|\(row.sku)"]
             shelf[row.$location.id, default: []].append(
                 ShelfLine(
                     sku: row.sku, name: row.product.name, onHand: row.onHand, onOrder: row.onOrder, parLevel: row.parLevel,
                     minLevel: row.minLevel, packSize: row.product.packSize, listPriceMinor: row.product.listPriceMinor,
-                    currency: Currency(row.product.currency) ?? .eur))
+                    currency: Currency(row.product.currency) ?? .eur,
+                    emptyDays: since.map { max(0, Int(now.timeIntervalSince($0) / 86_400)) } ?? 0))
         }
         let today = CalendarDay.startOfDay(now)
         // From the stand's joining (or its first sale, when sales were recorded before it).

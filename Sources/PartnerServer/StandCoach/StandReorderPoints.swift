@@ -9,18 +9,24 @@ import PartnerAdvisor
 enum StandReorderPoints {
     static let currentFor: TimeInterval = 7 * 86_400
 
-    /// Sets each line's `reorderPoint` from the location's current reorder points (clears it
-    /// where none is current). Runs inside the caller's transaction.
+    /// Sets each line's `reorderPoint` and `waitDays` from the location's current reorder points
+    /// (clears them where none is current), and the whole days an empty shelf has stood empty
+    /// (since its open stock-out began). Runs inside the caller's transaction.
     static func apply(to shelf: [StandInventoryRecord], at locationID: UUID, on db: any Database, now: Date) async throws {
-        let points = try await current(at: locationID, on: db, now: now)
-        for line in shelf { line.reorderPoint = points[line.sku] }
-    }
-
-    static func current(at locationID: UUID, on db: any Database, now: Date) async throws -> [String: Int] {
         let since = PartnerOrderRecord.millis(now.addingTimeInterval(-currentFor))
         let rows = try await StandReorderPointRecord.query(on: db).filter(\.$location.$id == locationID)
             .filter(\.$computedAtMillis >= since).all()
-        return Dictionary(rows.map { ($0.sku, $0.reorderPoint) }, uniquingKeysWith: { first, _ in first })
+        let points = Dictionary(rows.map { ($0.sku, $0) }, uniquingKeysWith: { first, _ in first })
+        var emptySince: [String: Date] = [:]
+        if shelf.contains(where: { $0.onHand <= 0 && (points[$0.sku]?.waitDays ?? 0) > 0 }) {
+            let open = try await StandStockOutRecord.query(on: db).filter(\.$location.$id == locationID).filter(\.$endedAt == nil).all()
+            emptySince = Dictionary(open.map { ($0.sku, $0.startedAt) }, uniquingKeysWith: min)
+        }
+        for line in shelf {
+            line.reorderPoint = points[line.sku]?.reorderPoint
+            line.waitDays = points[line.sku]?.waitDays ?? 0
+            line.emptyDays = line.onHand > 0 ? 0 : emptySince[line.sku].map { max(0, Int(now.timeIntervalSince($0) / 86_400)) } ?? 0
+        }
     }
 
     struct Entry: Sendable {
@@ -44,6 +50,7 @@ enum StandReorderPoints {
             row.$location.id = entry.locationID
             row.sku = entry.sku
             row.reorderPoint = entry.plan.reorderPoint
+            row.waitDays = entry.plan.waitDays
             row.orderUpTo = entry.plan.orderUpTo
             row.safetyStock = entry.plan.safetyStock
             row.serviceLevel = serviceLevel

@@ -28,10 +28,12 @@ enum SaleShelf {
         let minLevel: Int
         var unreconciledShortfall: Int
         let reorderPoint: Int?
+        let waitDays: Int
 
         var listPrice: Money { Money(minorUnits: listPriceMinor, currency: Currency(currency) ?? .eur) }
         var level: StockLevel {
-            StockLevel(onHand: onHand, onOrder: onOrder, parLevel: parLevel, minLevel: minLevel, reorderPoint: reorderPoint)
+            StockLevel(
+                onHand: onHand, onOrder: onOrder, parLevel: parLevel, minLevel: minLevel, reorderPoint: reorderPoint, waitDays: waitDays)
         }
     }
 
@@ -60,7 +62,8 @@ enum SaleShelf {
             """
             SELECT i.id AS "id", i.sku AS "sku", i.product_id AS "productId", pr.name AS "name", pr.list_price_minor AS "listPriceMinor", \
             pr.currency AS "currency", i.on_hand AS "onHand", i.on_order AS "onOrder", i.par_level AS "parLevel", \
-            i.min_level AS "minLevel", i.unreconciled_shortfall AS "unreconciledShortfall", rp.reorder_point AS "reorderPoint" \
+            i.min_level AS "minLevel", i.unreconciled_shortfall AS "unreconciledShortfall", rp.reorder_point AS "reorderPoint", \
+            rp.wait_days AS "waitDays" \
             FROM stand_inventory i \
             JOIN products pr ON pr.id = i.product_id \
             LEFT JOIN stand_reorder_points rp ON rp.location_id = i.location_id AND rp.sku = i.sku \
@@ -72,7 +75,8 @@ enum SaleShelf {
                 id: try row.uuid("id"), sku: try row.string("sku"), productId: try row.uuid("productId"), name: try row.string("name"),
                 listPriceMinor: try row.int64("listPriceMinor"), currency: try row.string("currency"), onHand: try row.int("onHand"),
                 onOrder: try row.int("onOrder"), parLevel: try row.int("parLevel"), minLevel: try row.int("minLevel"),
-                unreconciledShortfall: try row.int("unreconciledShortfall"), reorderPoint: try row.optionalInt("reorderPoint"))
+                unreconciledShortfall: try row.int("unreconciledShortfall"), reorderPoint: try row.optionalInt("reorderPoint"),
+                waitDays: try row.optionalInt("waitDays") ?? 0)
         }
     }
 }

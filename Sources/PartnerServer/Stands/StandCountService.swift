@@ -80,7 +80,7 @@ struct StandCountService {
             line.deliveredSince = applied.deliveredSince
             line.onHandAfter = applied.onHand
             lines.append(line)
-            if !stocked.level.isLow && applied.onHand <= stocked.level.lowLine { crossed.append(stocked.sku) }
+            if !stocked.level.isLow && stocked.level.counted(applied.onHand).isLow { crossed.append(stocked.sku) }
             stocked.unreconciledShortfall = applied.shortfall
             try await StandStock.setOnHand(stocked, to: applied.onHand, at: now, on: db)
         }

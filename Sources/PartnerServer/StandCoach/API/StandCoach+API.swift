@@ -52,7 +52,8 @@ extension RefillForecast.Line {
             sku: sku, name: name, demandClass: Components.Schemas.DemandClass(rawValue: demandClass.rawValue) ?? .intermittent,
             method: Components.Schemas.ForecastMethod(rawValue: method.rawValue) ?? .ses, forecast: forecast,
             interval: .init(level: interval.level, lower: interval.lower, upper: interval.upper), onHand: onHand, onOrder: onOrder,
-            reorderPoint: reorderPoint, orderUpTo: orderUpTo, safetyStock: safetyStock, recommendedQuantity: recommendedQuantity,
+            reorderPoint: reorderPoint, waitDays: waitDays, orderUpTo: orderUpTo, safetyStock: safetyStock,
+            recommendedQuantity: recommendedQuantity,
             stockOutDate: stockOutDate.map(CalendarDay.format),
             backtestError: mase.flatMap { mase in rmsse.map { .init(mase: mase, rmsse: $0) } })
     }

@@ -35,6 +35,8 @@ struct RefillForecast: Sendable, Equatable {
         let onHand: Int
         let onOrder: Int
         let reorderPoint: Int
+        /// Days an empty shelf waits before its refill is due (`RefillPlan.waitDays`).
+        let waitDays: Int
         let orderUpTo: Int
         let safetyStock: Double
         let recommendedQuantity: Int
