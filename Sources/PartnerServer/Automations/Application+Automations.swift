@@ -10,7 +10,7 @@ extension Application {
         let runner = partnerOS.automations
         lifecycle.use(
             BackgroundLoop(name: "automations", idle: interval) {
-                _ = await runner.runDue()
+                if await !runner.runDue().isEmpty { ProcessMemory.returnFreedPages() }
                 return false
             })
     }
