@@ -5,7 +5,8 @@
 #
 # Builds release, seeds a temporary database with `partneros seed --scale N` (10,000 partners by
 # default: about a million order lines, 100 stands with a year of daily sales), starts the server
-# on 127.0.0.1, and runs wrk (Debian's `wrk`) against /healthz and every path of the table: a 3 s
+# on 127.0.0.1, waits until the start-up automations have all run once (a fresh database has them
+# all due), and runs wrk (Debian's `wrk`) against /healthz and every path of the table: a 3 s
 # warm-up, then R runs (3) of D seconds (10) each, reporting the median run. Reads use 64
 # connections (dashboard and stand performance 16), writes 16. Shelves are stocked high first so
 # low-stock refills do not dominate the sales. Prints one table: req/s, ratio to /healthz, p50,
