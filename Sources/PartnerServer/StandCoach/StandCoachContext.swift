@@ -44,17 +44,16 @@ struct StandCoachContext: Sendable {
             throw ValidationFailure(field: "locationId", message: "is not a location of this stand")
         }
         let rows = try await StandInventoryRecord.query(on: db).filter(\.$stand.$id == standID).with(\.$product).sort(\.$sku).all()
-        let stockOuts = try await StandStockOutRecord.query(on: db).filter(\.$stand.$id == standID).filter(\.$endedAt == nil).all()
-        let emptySince = Dictionary(stockOuts.map { ("\($0.$location.id)|\($0.sku)", $0.startedAt) }, uniquingKeysWith: min)
+        let emptySince = try await StandEmptyShelves.since(StandStockOutRecord.query(on: db).filter(\.$stand.$id == standID))
         var shelf: [UUID: [ShelfLine]] = [:]
         for row in rows {
-            let since = row.onHand > 0 ? nil : emptySince["\(row.$location.id)|\(row.sku)"]
+            let emptied = row.onHand > 0 ? nil : emptySince[.init(locationID: row.$location.id, sku: row.sku)]
             shelf[row.$location.id, default: []].append(
                 ShelfLine(
                     sku: row.sku, name: row.product.name, onHand: row.onHand, onOrder: row.onOrder, parLevel: row.parLevel,
                     minLevel: row.minLevel, packSize: row.product.packSize, listPriceMinor: row.product.listPriceMinor,
                     currency: Currency(row.product.currency) ?? .eur,
-                    emptyDays: since.map { max(0, Int(now.timeIntervalSince($0) / 86_400)) } ?? 0))
+                    emptyDays: StandEmptyShelves.days(since: emptied, now: now)))
         }
         let today = CalendarDay.startOfDay(now)
         // From the stand's joining (or its first sale, when sales were recorded before it).

@@ -17,15 +17,15 @@ enum StandReorderPoints {
         let rows = try await StandReorderPointRecord.query(on: db).filter(\.$location.$id == locationID)
             .filter(\.$computedAtMillis >= since).all()
         let points = Dictionary(rows.map { ($0.sku, $0) }, uniquingKeysWith: { first, _ in first })
-        var emptySince: [String: Date] = [:]
-        if shelf.contains(where: { $0.onHand <= 0 && (points[$0.sku]?.waitDays ?? 0) > 0 }) {
-            let open = try await StandStockOutRecord.query(on: db).filter(\.$location.$id == locationID).filter(\.$endedAt == nil).all()
-            emptySince = Dictionary(open.map { ($0.sku, $0.startedAt) }, uniquingKeysWith: min)
-        }
+        // Only a line that waits needs its empty days.
+        let emptySince =
+            shelf.contains { $0.onHand <= 0 && (points[$0.sku]?.waitDays ?? 0) > 0 }
+            ? try await StandEmptyShelves.since(StandStockOutRecord.query(on: db).filter(\.$location.$id == locationID)) : [:]
         for line in shelf {
             line.reorderPoint = points[line.sku]?.reorderPoint
             line.waitDays = points[line.sku]?.waitDays ?? 0
-            line.emptyDays = line.onHand > 0 ? 0 : emptySince[line.sku].map { max(0, Int(now.timeIntervalSince($0) / 86_400)) } ?? 0
+            let emptied = line.onHand > 0 ? nil : emptySince[.init(locationID: locationID, sku: line.sku)]
+            line.emptyDays = StandEmptyShelves.days(since: emptied, now: now)
         }
     }
 
