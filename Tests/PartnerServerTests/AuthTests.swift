@@ -139,4 +139,27 @@ struct AuthTests {
             #expect(memberships.first?["role"] as? String == "manager")
         }
     }
+
+    @Test func meReadsEveryMembershipInCompanyNameOrderAndNoneForStaff() async throws {
+        try await withTestApp { world in
+            let zeta = try await world.partner("Zeta Salon AG")
+            let alpha = try await world.partner("Alpha Beauty GmbH")
+            let other = try await world.partner("Other Dealer KG")
+            let owner = try await world.member(of: zeta, role: .owner)
+            _ = try await world.users.link(userID: owner.id, to: alpha.id, role: .viewer)
+            _ = try await world.member(of: other)
+
+            let me = try await world.send(.GET, "/api/v1/auth/me", as: owner).json
+            #expect((me["user"] as? [String: Any])?["id"] as? String == owner.id.apiString)
+            let memberships = try #require(me["memberships"] as? [[String: Any]])
+            #expect(memberships.map { $0["companyName"] as? String } == ["Alpha Beauty GmbH", "Zeta Salon AG"])
+            #expect(memberships.map { $0["role"] as? String } == ["viewer", "owner"])
+            #expect(memberships.map { $0["partnerId"] as? String } == [alpha.id.apiString, zeta.id.apiString])
+
+            let staff = try await world.account(.staff)
+            let staffMe = try await world.send(.GET, "/api/v1/auth/me", as: staff).json
+            #expect((staffMe["user"] as? [String: Any])?["role"] as? String == "staff")
+            #expect((staffMe["memberships"] as? [[String: Any]])?.isEmpty == true)
+        }
+    }
 }

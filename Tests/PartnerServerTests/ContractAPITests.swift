@@ -213,6 +213,13 @@ struct ContractAPITests {
                 try await world.send(.GET, "/api/v1/partners/\(partner.id.apiString)/performance", as: staff).json["items"]
                     as? [[String: Any]])
             #expect(series.last?["targetAttainmentPercent"] as? Double == 10)  // 70 of 700 a month
+            // The dashboard reads the contracts once, for its running contract and the same target.
+            let dashboard = try await world.send(.GET, "/api/v1/partners/\(partner.id.apiString)/dashboard", as: staff).json
+            let thisMonth = (dashboard["performance"] as? [String: Any])?["thisMonth"] as? [String: Any]
+            #expect(thisMonth?["targetAttainmentPercent"] as? Double == 10)
+            let running = dashboard["contract"] as? [String: Any]
+            #expect(running?["contractId"] as? String == (try created.json["id"] as? String))
+            #expect(running?["status"] as? String == "active")
             let invalid = try await world.send(
                 .POST, "/api/v1/partners/\(partner.id.apiString)/contracts", as: staff,
                 json:

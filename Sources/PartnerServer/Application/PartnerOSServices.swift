@@ -3,8 +3,10 @@ import PartnerCore
 import Vapor
 
 /// The one service graph. `PartnerOSApplication` builds it once; the API handler, the commands and
-/// (later) the worker and portal receive it and never construct a service themselves.
-struct PartnerOSServices: Sendable {
+/// (later) the worker and portal receive it and never construct a service themselves. A class:
+/// every request copies its handler, and a reference is one retain where the graph's dozens of
+/// service values were a retain each (measured on `/auth/me`).
+final class PartnerOSServices: Sendable {
     let configuration: AppConfiguration
     let clock: AppClock
     let writes: WriteSerializer

@@ -20,12 +20,12 @@ extension APIHandler {
 
     func getCurrentUser(_ input: Operations.GetCurrentUser.Input) async throws -> Operations.GetCurrentUser.Output {
         let caller = try authenticate()
-        guard let user = try await services.users.find(caller.userID) else {
+        guard let (user, memberships) = try await services.users.account(of: caller.userID) else {
             throw DomainError.unauthenticated("The token's user no longer exists.")
         }
-        let memberships = try await services.users.memberships(of: caller.userID).map {
+        let members = memberships.map {
             Components.Schemas.Membership(partnerId: $0.partnerID.apiString, companyName: $0.companyName, role: .init($0.role))
         }
-        return .ok(.init(body: .json(.init(user: user.api, memberships: memberships))))
+        return .ok(.init(body: .json(.init(user: user.api, memberships: members))))
     }
 }

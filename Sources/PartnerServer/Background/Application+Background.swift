@@ -13,16 +13,16 @@ extension Application {
             })
     }
 
-    /// SQLite: checkpoints the WAL from a reader connection every 200 ms (`PASSIVE`: it never waits
-    /// for the writer or readers), so the committing writer no longer stops to copy pages and fsync
-    /// the database file. Durability is the same; the WAL only stops growing where the checkpoint
-    /// copies it. On PostgreSQL it does nothing.
+    /// SQLite: checkpoints the WAL from a reader connection every 200 ms (`WALCheckpoint`: passive,
+    /// restarting the log once it is long), so the committing writer no longer stops to copy pages
+    /// and fsync the database file. Durability is the same. On PostgreSQL it does nothing.
     func useBackgroundCheckpoints() {
         guard partnerOS.writes.checkpointInBackground() else { return }
         let database = db
+        let checkpoint = WALCheckpoint(writes: partnerOS.writes)
         lifecycle.use(
             BackgroundLoop(name: "WAL checkpoint", idle: .milliseconds(200)) {
-                try await database.sql().raw("PRAGMA wal_checkpoint(PASSIVE)").run()
+                try await checkpoint.run(on: database)
                 return false
             })
     }

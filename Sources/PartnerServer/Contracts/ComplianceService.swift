@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import PartnerCore
+import SQLKit
 
 /// Compliance documents (CPNP notifications, ISO certificates, business licences), their scanned
 /// files, and what a partner of its type still lacks.
@@ -26,8 +27,15 @@ struct ComplianceService {
     }
 
     /// What the partner's type requires, and what is missing, expiring or expired today.
+    /// What the partner lacks, from its documents' kinds and expiry dates alone (read in SQL: the
+    /// dashboard and the partner's page ask on every view).
     func summary(of partner: Partner) async throws -> ComplianceSummary {
-        summary(of: partner, documents: try await documents(of: partner.id))
+        let query: SQLQueryString =
+            #"SELECT kind AS "kind", expires_on AS "expiresOn" FROM compliance_documents WHERE partner_id = \#(bind: partner.id)"#
+        let documents = try await RowReader.all(query, on: database).map { row in
+            (kind: try row.value("kind", as: ComplianceDocumentKind.self), expiresOn: try row.optionalDate("expiresOn"))
+        }
+        return ComplianceSummary(type: partner.type, documents: documents, at: clock.now)
     }
 
     func summary(of partner: Partner, documents: [ComplianceDocument]) -> ComplianceSummary {

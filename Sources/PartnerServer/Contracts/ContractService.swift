@@ -11,8 +11,7 @@ struct ContractService {
     let clock: AppClock
 
     func contracts(of partnerID: UUID) async throws -> [Contract] {
-        try await PartnerContractRecord.query(on: database).filter(\.$partner.$id == partnerID)
-            .sort(\.$startsOn, .descending).sort(\.$id).all().map { try $0.value }
+        try await ContractRows.contracts(of: partnerID, on: database)
     }
 
     /// Every signed contract not terminated, of every partner: what the renewal automation reads.

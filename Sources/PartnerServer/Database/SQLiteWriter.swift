@@ -22,6 +22,7 @@ final class SQLiteWriter: Sendable {
     private let databases: Databases
     private let database: any Database
     private let checkpointsElsewhere = NIOLockedValueBox(false)
+    private let walRestartDue = NIOLockedValueBox(false)
 
     /// Whether the WAL is checkpointed by `Application.useBackgroundCheckpoints()` rather than by the
     /// committing writer (SQLite's automatic checkpoint runs inside the COMMIT that crosses 1,000
@@ -29,6 +30,20 @@ final class SQLiteWriter: Sendable {
     var checkpointsInBackground: Bool {
         get { checkpointsElsewhere.withLockedValue { $0 } }
         set { checkpointsElsewhere.withLockedValue { $0 = newValue } }
+    }
+
+    /// Asks the writer to copy the WAL itself before its next batch: a write transaction that begins
+    /// on a fully copied WAL rewinds it (see `WALCheckpoint`).
+    func requestWALRestart() {
+        walRestartDue.withLockedValue { $0 = true }
+    }
+
+    /// Whether a restart was asked for since the last call.
+    func takeWALRestart() -> Bool {
+        walRestartDue.withLockedValue { due in
+            defer { due = false }
+            return due
+        }
     }
 
     init(configuration: SQLiteConfiguration, logger: Logger) throws {

@@ -32,6 +32,12 @@ final class WriteSerializer: Sendable {
         return true
     }
 
+    /// The WAL is long: the writer copies it before its next batch, so that batch starts the log over
+    /// (SQLite; nothing on PostgreSQL).
+    func requestWALRestart() {
+        queue?.writer.requestWALRestart()
+    }
+
     /// Transactions and the batches they were committed in, so far (SQLite; zero on PostgreSQL).
     func statistics() async -> (transactions: Int, batches: Int) {
         await queue?.statistics ?? (0, 0)
@@ -98,6 +104,7 @@ actor CommitQueue {
             return try await writer.run { connection in
                 try await SQLiteSettings.apply(on: connection, autocheckpoint: !writer.checkpointsInBackground)
                 let sql = try connection.sql()
+                if writer.takeWALRestart() { try await sql.raw("PRAGMA wal_checkpoint(PASSIVE)").run() }
                 try await sql.raw("BEGIN IMMEDIATE").run()
                 var results: [Result<any Sendable, any Error>] = []
                 for job in batch {

@@ -33,21 +33,17 @@ struct LoyaltyService {
     /// The partner's ledger as the rules read it, decoded straight from SQL: a long-standing
     /// partner has hundreds of entries, and model decoding cost more than the query.
     static func ledgerEntries(of partnerID: UUID, on db: any Database) async throws -> [LoyaltyLedger.Entry] {
-        struct Row: Decodable {
-            let id: UUID
-            let kind: LoyaltyEntryKind
-            let points: Int
-            let occurredAt: Date
-            let expiresAt: Date?
-        }
-        return try await db.sql().raw(
+        let query: SQLQueryString =
             """
             SELECT id AS "id", kind AS "kind", points AS "points", occurred_at AS "occurredAt", expires_at AS "expiresAt" \
             FROM partner_loyalty_ledger \
             WHERE partner_id = \(bind: partnerID) ORDER BY occurred_at_ms, id
             """
-        ).all(decoding: Row.self)
-            .map { LoyaltyLedger.Entry(id: $0.id, kind: $0.kind, points: $0.points, occurredAt: $0.occurredAt, expiresAt: $0.expiresAt) }
+        return try await RowReader.all(query, on: db).map { row in
+            LoyaltyLedger.Entry(
+                id: try row.uuid("id"), kind: try row.value("kind", as: LoyaltyEntryKind.self), points: try row.int("points"),
+                occurredAt: try row.date("occurredAt"), expiresAt: try row.optionalDate("expiresAt"))
+        }
     }
 
     func entries(of partnerID: UUID, page: PageRequest) async throws -> Page<LoyaltyEntry> {

@@ -23,15 +23,7 @@ struct PartnerRow {
     let status: PartnerStatus
     let createdAt: Date?
     let updatedAt: Date?
-    let tierId: UUID?
-    let tierCode: String?
-    let tierName: String?
-    let tierPartnerTypes: String?
-    let tierRank: Int?
-    let tierBaseDiscountBp: Int?
-    let tierLoyaltyMultiplierMilli: Int?
-    let tierMinRevenueMinor: Int64?
-    let tierCurrency: String?
+    let tier: PartnerTier?
 
     init(_ row: RowReader) throws {
         id = try row.uuid("id")
@@ -52,15 +44,7 @@ struct PartnerRow {
         status = try row.value("status", as: PartnerStatus.self)
         createdAt = try row.optionalDate("createdAt")
         updatedAt = try row.optionalDate("updatedAt")
-        tierId = try row.optionalUUID("tierId")
-        tierCode = try row.optionalString("tierCode")
-        tierName = try row.optionalString("tierName")
-        tierPartnerTypes = try row.optionalString("tierPartnerTypes")
-        tierRank = try row.optionalInt("tierRank")
-        tierBaseDiscountBp = try row.optionalInt("tierBaseDiscountBp")
-        tierLoyaltyMultiplierMilli = try row.optionalInt("tierLoyaltyMultiplierMilli")
-        tierMinRevenueMinor = try row.optionalInt64("tierMinRevenueMinor")
-        tierCurrency = try row.optionalString("tierCurrency")
+        tier = try TierRow.tier(row)
     }
 
     /// The columns this row decodes, for `FROM partners p LEFT JOIN partner_tiers t ON t.id = p.tier_id`.
@@ -73,12 +57,7 @@ struct PartnerRow {
                 "id", "type", "company_name", "display_name", "email", "phone", "region", "country", "city", "address", "postal_code",
                 "latitude", "longitude", "tax_id", "website", "status", "created_at", "updated_at",
             ]) + ", "
-        + SQLColumns.aliased(
-            "t",
-            [
-                "id", "code", "name", "partner_types", "rank", "base_discount_bp", "loyalty_multiplier_milli", "min_revenue_minor",
-                "currency",
-            ], prefix: "tier")
+        + TierRow.columns("t")
 
     var value: Partner {
         let profile = PartnerProfile(
@@ -86,16 +65,5 @@ struct PartnerRow {
             city: city, address: address, postalCode: postalCode, latitude: latitude, longitude: longitude, taxId: taxId, website: website)
         let created = createdAt ?? Date(timeIntervalSince1970: 0)
         return Partner(id: id, profile: profile, status: status, tier: tier, createdAt: created, updatedAt: updatedAt ?? created)
-    }
-
-    private var tier: PartnerTier? {
-        guard let tierId, let tierCode else { return nil }
-        let definition = TierDefinition(
-            code: tierCode, name: tierName ?? tierCode,
-            partnerTypes: (tierPartnerTypes ?? "").split(separator: ",").compactMap { PartnerType(rawValue: String($0)) },
-            rank: tierRank ?? 0, baseDiscountBasisPoints: tierBaseDiscountBp ?? 0,
-            loyaltyMultiplierMilli: tierLoyaltyMultiplierMilli ?? 1_000,
-            minTrailingRevenue: Money(minorUnits: tierMinRevenueMinor ?? 0, currency: Currency(tierCurrency ?? "EUR") ?? .eur))
-        return PartnerTier(id: tierId, definition: definition)
     }
 }

@@ -19,7 +19,8 @@ struct PartnerOverviewService {
         let recent = try await orders.totals(partnerID: partner.id, since: now.addingTimeInterval(-90 * 86_400))
         let points = try await loyalty.summary(of: partner.id)
         let thisMonth = Month(containing: now)
-        let trend = try await performance.series(of: partner, from: thisMonth.adding(-5), to: thisMonth)
+        let contracts = try await contracts.contracts(of: partner.id)
+        let trend = try await performance.series(of: partner, from: thisMonth.adding(-5), to: thisMonth, contracts: contracts)
         guard let current = trend.last else { throw DomainError.notFound("No performance figures for this month.") }
         let currency = current.revenue.currency
         return PartnerDashboard(
@@ -27,7 +28,7 @@ struct PartnerOverviewService {
             orders: .init(
                 open: open, last90Days: recent.count, revenueLast90Days: Money(minorUnits: recent.revenueMinor, currency: currency)),
             loyalty: .init(balance: points.ledger.balance, expiringSoon: points.expiringSoon.reduce(0) { $0 + $1.remaining }),
-            thisMonth: current, trend: trend, contract: .init(among: try await contracts.contracts(of: partner.id), at: now),
+            thisMonth: current, trend: trend, contract: .init(among: contracts, at: now),
             compliance: try await compliance.summary(of: partner),
             aiScore: try await insights.latestScore(of: partner.id, kind: PartnerInsightKind.health.rawValue))
     }

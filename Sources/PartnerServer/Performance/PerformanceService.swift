@@ -47,19 +47,27 @@ struct PerformanceService {
     }
 
     /// The months `from`…`to` with zero rows filled in, plus the twelve months before `from` for
-    /// year-over-year growth.
-    func series(of partner: Partner, from: Month, to: Month) async throws -> [MonthlyPerformance] {
+    /// year-over-year growth. `contracts` are the partner's, when the caller has read them already.
+    func series(of partner: Partner, from: Month, to: Month, contracts: [Contract]? = nil) async throws -> [MonthlyPerformance] {
         let partnerID = partner.id
         let first = from.adding(-12)
-        let rows = try await PartnerPerformanceRecord.query(on: database).filter(\.$partner.$id == partnerID)
-            .filter(\.$month >= first.description).filter(\.$month <= to.description).all()
+        let query: SQLQueryString =
+            """
+            SELECT month AS "month", currency AS "currency", revenue_minor AS "revenueMinor", orders AS "orders", \
+            loyalty_earned AS "loyaltyEarned" FROM partner_performance \
+            WHERE partner_id = \(bind: partnerID) AND month >= \(bind: first.description) AND month <= \(bind: to.description)
+            """
+        let rows = try await RowReader.all(query, on: database)
         var totals: [Month: (revenue: Int64, orders: Int, loyalty: Int)] = [:]
         for row in rows {
-            if let month = Month(row.month) { totals[month] = (row.revenueMinor, row.orders, row.loyaltyEarned) }
+            if let month = Month(try row.string("month")) {
+                totals[month] = (try row.int64("revenueMinor"), try row.int("orders"), try row.int("loyaltyEarned"))
+            }
         }
-        let currency = rows.first.flatMap { Currency($0.currency) } ?? .eur
+        let currency = try rows.first.flatMap { Currency(try $0.string("currency")) } ?? .eur
         return MonthlyPerformance.series(
-            months: Month.range(from, to), totals: totals, currency: currency, monthlyTarget: try await monthlyTarget(for: partner))
+            months: Month.range(from, to), totals: totals, currency: currency,
+            monthlyTarget: try await monthlyTarget(for: partner, contracts: contracts))
     }
 
     /// Revenue over the twelve months before this month plus the month so far.
@@ -72,16 +80,19 @@ struct PerformanceService {
     /// A twelfth of the annual revenue target of the partner's running contract; without one, a
     /// twelfth of the threshold of the tier above the partner's (or its own, at the top): the pace
     /// that keeps or wins a tier.
-    private func monthlyTarget(for partner: Partner) async throws -> Int64? {
+    private func monthlyTarget(for partner: Partner, contracts known: [Contract]?) async throws -> Int64? {
         let now = clock.now
-        let contracts = try await PartnerContractRecord.query(on: database).filter(\.$partner.$id == partner.id)
-            .filter(\.$revenueTargetMinor != nil).sort(\.$startsOn, .descending).all().map { try $0.value }
-        if let committed = contracts.first(where: { $0.isRunning(at: now) }), let target = committed.annualRevenueTarget {
+        var contracts = known ?? []
+        if known == nil {
+            contracts = try await PartnerContractRecord.query(on: database).filter(\.$partner.$id == partner.id).all().map { try $0.value }
+        }
+        contracts.sort { $0.terms.startsOn > $1.terms.startsOn }
+        if let committed = contracts.first(where: { $0.annualRevenueTarget != nil && $0.isRunning(at: now) }),
+            let target = committed.annualRevenueTarget
+        {
             return target.minorUnits / 12
         }
-        let tiers = try await PartnerTierRecord.query(on: database).sort(\.$rank).all().map(\.definition).filter {
-            $0.applies(to: partner.type)
-        }
+        let tiers = try await TierRow.all(on: database).map(\.definition).filter { $0.applies(to: partner.type) }
         let current = partner.tier?.definition
         let target = tiers.first { $0.rank > (current?.rank ?? Int.min) } ?? current
         guard let threshold = target?.minTrailingRevenue.minorUnits, threshold > 0 else { return nil }

@@ -71,15 +71,21 @@ struct StandRepository {
         """
     }
 
+    /// The page is chosen first, driven from `stand_partners` (`CROSS JOIN` keeps SQLite from walking
+    /// every partner by name to find the few that are stands); only its rows get their counts.
     private func summaries(where conditions: [SQLQueryString], limit: Int) async throws -> [StandSummary] {
-        let filtering: SQLQueryString = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let page: SQLQueryString =
+            "SELECT s.id FROM stand_partners s CROSS JOIN partners p WHERE "
+            + (["p.id = s.id"] + conditions).joined(separator: " AND ")
+            + " ORDER BY p.company_name, s.id LIMIT \(literal: limit)"
         let query: SQLQueryString =
             """
             SELECT \(PartnerRow.columns), \(unsafeRaw: Self.standColumns), \
             (SELECT COUNT(*) FROM stand_locations l WHERE l.stand_id = s.id) AS "locationCount", \
             (SELECT COUNT(*) \(lowLines(since: currentSince))) AS "lowStockLines" \
-            FROM stand_partners s JOIN partners p ON p.id = s.id LEFT JOIN partner_tiers t ON t.id = p.tier_id
-            """ + filtering + " ORDER BY p.company_name, s.id LIMIT \(literal: limit)"
+            FROM stand_partners s JOIN partners p ON p.id = s.id LEFT JOIN partner_tiers t ON t.id = p.tier_id \
+            WHERE s.id IN (\(page)) ORDER BY p.company_name, s.id
+            """
         return try await RowReader.all(query, on: database).map { row in
             let partner = try PartnerRow(row).value
             let stand = Stand(

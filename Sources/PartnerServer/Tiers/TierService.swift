@@ -9,7 +9,7 @@ struct TierService {
 
     /// Every tier, lowest rank first.
     func all(on db: (any Database)? = nil) async throws -> [PartnerTier] {
-        try await PartnerTierRecord.query(on: db ?? database).sort(\.$rank).sort(\.$code).all().map { try $0.value }
+        try await TierRow.all(on: db ?? database)
     }
 
     func find(code: String) async throws -> PartnerTier? {

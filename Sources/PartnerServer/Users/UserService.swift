@@ -10,17 +10,26 @@ struct UserService {
     let callers: CallerCache
     let clock: AppClock
 
-    /// Every `/auth/me` reads the caller's account: one query read straight into the value.
-    func find(_ id: UUID) async throws -> UserAccount? {
+    /// Every `/auth/me` reads the caller's account and memberships: one query (the user joined to
+    /// its memberships, a row per partner) read straight into values.
+    func account(of id: UUID) async throws -> (user: UserAccount, memberships: [Membership])? {
         let query: SQLQueryString =
-            #"SELECT id AS "id", email AS "email", name AS "name", role AS "role", disabled_at AS "disabledAt", created_at AS "createdAt" "#
-            + "FROM users WHERE id = \(bind: id)"
-        return try await RowReader.all(query, on: database).first.map { row in
-            UserAccount(
-                id: try row.uuid("id"), email: try row.string("email"), name: try row.string("name"),
-                role: try row.value("role", as: UserRole.self), disabled: try row.optionalDate("disabledAt") != nil,
-                createdAt: try row.optionalDate("createdAt") ?? Date(timeIntervalSince1970: 0))
+            #"SELECT u.id AS "id", u.email AS "email", u.name AS "name", u.role AS "role", u.disabled_at AS "disabledAt", "#
+            + #"u.created_at AS "createdAt", m.partner_id AS "partnerId", p.company_name AS "companyName", m.role AS "memberRole" "#
+            + "FROM users u LEFT JOIN partner_users m ON m.user_id = u.id LEFT JOIN partners p ON p.id = m.partner_id "
+            + "WHERE u.id = \(bind: id) ORDER BY p.company_name, m.partner_id"
+        let rows = try await RowReader.all(query, on: database)
+        guard let first = rows.first else { return nil }
+        let user = UserAccount(
+            id: try first.uuid("id"), email: try first.string("email"), name: try first.string("name"),
+            role: try first.value("role", as: UserRole.self), disabled: try first.optionalDate("disabledAt") != nil,
+            createdAt: try first.optionalDate("createdAt") ?? Date(timeIntervalSince1970: 0))
+        let memberships = try rows.compactMap { row -> Membership? in
+            guard let partnerID = try row.optionalUUID("partnerId") else { return nil }
+            return Membership(
+                partnerID: partnerID, companyName: try row.string("companyName"), role: try row.value("memberRole", as: MemberRole.self))
         }
+        return (user, memberships)
     }
 
     func count() async throws -> Int {
@@ -86,22 +95,6 @@ struct UserService {
     }
 
     // MARK: Partner memberships
-
-    /// The partners a user belongs to, by company name (every `/auth/me` asks: one query).
-    func memberships(of userID: UUID) async throws -> [Membership] {
-        struct Row: Decodable {
-            let partnerId: UUID
-            let companyName: String
-            let role: MemberRole
-        }
-        return try await database.sql().raw(
-            """
-            SELECT m.partner_id AS "partnerId", p.company_name AS "companyName", m.role AS "role" FROM partner_users m JOIN partners p ON p.id = m.partner_id \
-            WHERE m.user_id = \(bind: userID) ORDER BY p.company_name, m.partner_id
-            """
-        ).all(decoding: Row.self)
-            .map { Membership(partnerID: $0.partnerId, companyName: $0.companyName, role: $0.role) }
-    }
 
     /// A partner's members, by email.
     func members(of partnerID: UUID) async throws -> [PartnerMember] {
