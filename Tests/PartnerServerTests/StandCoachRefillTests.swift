@@ -141,18 +141,8 @@ struct StandCoachRefillTests {
             let (_, stand, manager) = try await world.stockedStand(package: "starter")
             let standID = try #require(UUID(uuidString: stand.id))
             let locationID = try #require(UUID(uuidString: stand.locations[0]))
-            let point = StandReorderPointRecord()
-            point.$stand.id = standID
-            point.$location.id = locationID
-            point.sku = "SER-001"
-            point.reorderPoint = 4
-            point.orderUpTo = 5
-            point.safetyStock = 1
-            point.serviceLevel = 0.95
-            point.leadTimeDays = 2
-            point.computedAtMillis = PartnerOrderRecord.millis(TestWorld.now.addingTimeInterval(-6 * 86_400))
-            point.computedAt = TestWorld.now.addingTimeInterval(-6 * 86_400)
-            try await point.create(on: world.app.db)
+            let point = try await world.storeReorderPoint(
+                stand: standID, location: locationID, sku: "SER-001", reorderPoint: 4, orderUpTo: 5, age: 6 * 86_400)
             // 5 → 4 reaches the coach's reorder point of 4 (the minimum is 2).
             let first = try await world.sale(stand, #"[{"sku":"SER-001","quantity":1}]"#, as: manager).json
             #expect(first["lowStockSkus"] as? [String] == ["SER-001"])
@@ -169,19 +159,9 @@ struct StandCoachRefillTests {
         try await withTestApp { world in
             let (_, stand, manager) = try await world.stockedStand()
             let standID = try #require(UUID(uuidString: stand.id))
-            let point = StandReorderPointRecord()
-            point.$stand.id = standID
-            point.$location.id = try #require(UUID(uuidString: stand.locations[0]))
-            point.sku = "SER-001"
-            point.reorderPoint = 0
-            point.waitDays = 3
-            point.orderUpTo = 5
-            point.safetyStock = 0
-            point.serviceLevel = 0.8
-            point.leadTimeDays = 2
-            point.computedAtMillis = PartnerOrderRecord.millis(TestWorld.now.addingTimeInterval(-86_400))
-            point.computedAt = TestWorld.now.addingTimeInterval(-86_400)
-            try await point.create(on: world.app.db)
+            try await world.storeReorderPoint(
+                stand: standID, location: try #require(UUID(uuidString: stand.locations[0])), sku: "SER-001", reorderPoint: 0,
+                waitDays: 3, orderUpTo: 5, safetyStock: 0, serviceLevel: 0.8, age: 86_400)
             let onHand = try #require(try await StandInventoryRecord.query(on: world.app.db).filter(\.$sku == "SER-001").first()).onHand
             // Emptying the shelf is not low yet: the wait starts.
             let sale = try await world.sale(stand, #"[{"sku":"SER-001","quantity":\#(onHand)}]"#, as: manager)

@@ -127,18 +127,9 @@ struct StandEnrolmentTests {
             // A current coach reorder point above a line's stock makes it low; a stale one does not.
             let alphaID = try #require(UUID(uuidString: alpha.id))
             let line = try #require(try await StandInventoryRecord.query(on: world.app.db).filter(\.$stand.$id == alphaID).first())
-            let point = StandReorderPointRecord()
-            point.$stand.id = alphaID
-            point.$location.id = line.$location.id
-            point.sku = line.sku
-            point.reorderPoint = line.onHand + 1
-            point.orderUpTo = line.onHand + 5
-            point.safetyStock = 1
-            point.serviceLevel = 0.95
-            point.leadTimeDays = 3
-            point.computedAtMillis = PartnerOrderRecord.millis(TestWorld.now)
-            point.computedAt = TestWorld.now
-            try await point.create(on: world.app.db)
+            let point = try await world.storeReorderPoint(
+                stand: alphaID, location: line.$location.id, sku: line.sku, reorderPoint: line.onHand + 1, orderUpTo: line.onHand + 5,
+                leadTimeDays: 3)
             #expect(try await names("?lowStock=true", as: staff) == ["Alpha Stand", "Beta Stand"])
             let details = try await world.send(.GET, "\(alpha.path)/details", as: staff).json
             let lines = (details["locations"] as? [[String: Any]] ?? []).flatMap { $0["inventory"] as? [[String: Any]] ?? [] }

@@ -95,4 +95,27 @@ extension TestWorld {
         let response = try await send(.POST, "/api/v1/service-tokens", as: admin, json: #"{"name":"Integration","scopes":[\#(scopes)]}"#)
         return ["Authorization": "Bearer \(try #require(try response.json["token"] as? String))"]
     }
+
+    /// Stores the coach's reorder point for one shelf line, computed `age` seconds before the test
+    /// clock's now (points older than a week are no longer current).
+    @discardableResult
+    func storeReorderPoint(
+        stand standID: UUID, location locationID: UUID, sku: String, reorderPoint: Int, waitDays: Int = 0, orderUpTo: Int,
+        safetyStock: Double = 1, serviceLevel: Double = 0.95, leadTimeDays: Int = 2, age: TimeInterval = 0
+    ) async throws -> StandReorderPointRecord {
+        let point = StandReorderPointRecord()
+        point.$stand.id = standID
+        point.$location.id = locationID
+        point.sku = sku
+        point.reorderPoint = reorderPoint
+        point.waitDays = waitDays
+        point.orderUpTo = orderUpTo
+        point.safetyStock = safetyStock
+        point.serviceLevel = serviceLevel
+        point.leadTimeDays = leadTimeDays
+        point.computedAt = TestWorld.now.addingTimeInterval(-age)
+        point.computedAtMillis = PartnerOrderRecord.millis(point.computedAt)
+        try await point.create(on: app.db)
+        return point
+    }
 }
