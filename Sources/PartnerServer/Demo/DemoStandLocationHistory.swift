@@ -141,7 +141,8 @@ struct DemoStandLocationHistory {
         numbers: inout Set<String>
     ) {
         let order = StandOrderRecord()
-        order.id = UUID(using: &random)
+        let orderID = UUID(using: &random)
+        order.id = orderID
         var items: [StandOrderItemRecord] = []
         var crossed: [String] = []
         var currency = Currency.eur.code
@@ -159,7 +160,6 @@ struct DemoStandLocationHistory {
             setOnHand(index, to: shelves[index].onHand - sold, at: time, rows: &rows)
             let item = StandOrderItemRecord()
             item.id = UUID(using: &random)
-            item.$order.id = order.id!
             item.$product.id = product.id!
             item.lineNumber = items.count + 1
             item.sku = product.sku
@@ -189,6 +189,7 @@ struct DemoStandLocationHistory {
         order.pointsEarned = rules.points(for: Money(minorUnits: order.totalMinor, currency: order.money), package: stand.packageLevel)
         order.lowStockSKUs = ""
         order.createdAt = order.soldAt
+        for item in items { item.file(under: order, saleID: orderID) }
         rows.orders.append(order)
         rows.items.append(contentsOf: items)
         if stand.autoRefill, !crossed.isEmpty {

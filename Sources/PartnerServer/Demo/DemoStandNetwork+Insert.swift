@@ -85,13 +85,13 @@ extension DemoStandNetwork.Rows {
             items, into: StandOrderItemRecord.schema,
             columns: [
                 "id", "order_id", "product_id", "line_no", "sku", "name", "quantity", "list_price_minor", "unit_price_minor",
-                "line_total_minor", "shortfall",
+                "line_total_minor", "shortfall", "stand_id", "sold_at_ms",
             ]
         ) {
             [
                 $0.id!, $0.$order.id, $0.$product.id, $0.lineNumber, $0.sku, $0.name, $0.quantity, $0.listPriceMinor, $0.unitPriceMinor,
                 $0.lineTotalMinor,
-                $0.shortfall,
+                $0.shortfall, $0.standID, $0.soldAtMillis,
             ]
         }
     }

@@ -30,5 +30,6 @@ enum PartnerOSMigrations {
         AddAutomations(),
         AddPromotionStatusTimes(),
         AddReorderPointWait(),
+        AddStandSaleItemTimes(),
     ]
 }

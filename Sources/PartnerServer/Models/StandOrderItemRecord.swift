@@ -17,6 +17,18 @@ final class StandOrderItemRecord: Model, @unchecked Sendable {
     @Field(key: "unit_price_minor") var unitPriceMinor: Int64
     @Field(key: "line_total_minor") var lineTotalMinor: Int64
     @Field(key: "shortfall") var shortfall: Int
+    /// The sale's stand and time, copied so a period's per-SKU totals read one index range.
+    @OptionalField(key: "stand_id") var standID: UUID?
+    @OptionalField(key: "sold_at_ms") var soldAtMillis: Int64?
 
     init() {}
+}
+
+extension StandOrderItemRecord {
+    /// Files the line under its sale (whose id is `saleID`): the sale's id, stand and time.
+    func file(under sale: StandOrderRecord, saleID: UUID) {
+        $order.id = saleID
+        standID = sale.$stand.id
+        soldAtMillis = sale.soldAtMillis
+    }
 }

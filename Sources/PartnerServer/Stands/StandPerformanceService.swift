@@ -48,14 +48,14 @@ struct StandPerformanceService {
     /// What the stand sold in the period, summed in SQL: per location and per SKU. A year of a busy
     /// stand is thousands of sales; the report needs their totals, not the rows.
     struct Activity: Sendable {
-        struct Location: Decodable, Sendable {
+        struct Location: Sendable {
             let locationId: UUID
             let revenueMinor: Int64
             let units: Int64
             let sales: Int64
         }
 
-        struct SKU: Decodable, Sendable {
+        struct SKU: Sendable {
             let sku: String
             let name: String?
             let units: Int64
@@ -67,27 +67,37 @@ struct StandPerformanceService {
         let currency: Currency
     }
 
+    /// Both sums read covering indexes only: the sales by (stand, time) and their lines by the
+    /// same key (`AddStandSaleItemTimes`), so no sale is looked up line by line.
     func activity(of standID: UUID, from start: Int64, until end: Int64) async throws -> Activity {
-        let sql = try database.sql()
-        let locations = try await sql.raw(
+        let locations = try await RowReader.all(
             """
             SELECT location_id AS "locationId", CAST(COALESCE(SUM(total_minor), 0) AS BIGINT) AS "revenueMinor", \
             CAST(COALESCE(SUM(units), 0) AS BIGINT) AS "units", CAST(COUNT(*) AS BIGINT) AS "sales" \
             FROM stand_orders WHERE stand_id = \(bind: standID) AND sold_at_ms >= \(bind: start) AND sold_at_ms < \(bind: end) \
             GROUP BY location_id
+            """, on: database
+        ).map { row in
+            Activity.Location(
+                locationId: try row.uuid("locationId"), revenueMinor: try row.int64("revenueMinor"), units: try row.int64("units"),
+                sales: try row.int64("sales"))
+        }
+        let skus = try await RowReader.all(
             """
-        ).all(decoding: Activity.Location.self)
-        let skus = try await sql.raw(
-            """
-            SELECT i.sku AS "sku", (SELECT pr.name FROM products pr WHERE pr.sku = i.sku) AS "name", CAST(SUM(i.quantity) AS BIGINT) AS "units", \
-            CAST(SUM(i.line_total_minor) AS BIGINT) AS "revenueMinor" \
-            FROM stand_order_items i JOIN stand_orders o ON o.id = i.order_id \
-            WHERE o.stand_id = \(bind: standID) AND o.sold_at_ms >= \(bind: start) AND o.sold_at_ms < \(bind: end) GROUP BY i.sku
-            """
-        ).all(decoding: Activity.SKU.self)
+            SELECT t.sku AS "sku", (SELECT pr.name FROM products pr WHERE pr.sku = t.sku) AS "name", t.units AS "units", \
+            t.revenue AS "revenueMinor" FROM (\
+            SELECT i.sku AS sku, CAST(SUM(i.quantity) AS BIGINT) AS units, CAST(SUM(i.line_total_minor) AS BIGINT) AS revenue \
+            FROM stand_order_items i \
+            WHERE i.stand_id = \(bind: standID) AND i.sold_at_ms >= \(bind: start) AND i.sold_at_ms < \(bind: end) GROUP BY i.sku) t
+            """, on: database
+        ).map { row in
+            Activity.SKU(
+                sku: try row.string("sku"), name: try row.optionalString("name"), units: try row.int64("units"),
+                revenueMinor: try row.int64("revenueMinor"))
+        }
         let currency =
-            try await sql.raw("SELECT currency FROM stand_orders WHERE stand_id = \(bind: standID) LIMIT 1")
-            .first(decodingColumn: "currency", as: String.self).flatMap(Currency.init) ?? .eur
+            try await RowReader.all("SELECT currency FROM stand_orders WHERE stand_id = \(bind: standID) LIMIT 1", on: database)
+            .first.flatMap { Currency(try $0.string("currency")) } ?? .eur
         return Activity(locations: locations, skus: skus, currency: currency)
     }
 
@@ -96,7 +106,6 @@ struct StandPerformanceService {
     func report(of stand: Stand, from: Date, through: Date) async throws -> Report {
         let now = clock.now
         let standID = stand.id
-        guard let region = try await PartnerRecord.find(standID, on: database)?.region else { throw DomainError.partnerNotFound }
         let start = PartnerOrderRecord.millis(from)
         let end = PartnerOrderRecord.millis(through.addingTimeInterval(86_400))
         let days = max(1, Int((through.timeIntervalSince(from) / 86_400).rounded()) + 1)
@@ -123,13 +132,9 @@ struct StandPerformanceService {
             skus[key]?.daysOfCover = StandKPI.rounded(StandDemand.daysOfCover(onHand: row.onHand, units: row.units, days: days))
         }
 
-        // Only the periods that overlap the report: started before it ended, not ended before it began.
-        let stockOuts = try await StandStockOutRecord.query(on: database).filter(\.$stand.$id == standID)
-            .filter(\.$startedAt < through.addingTimeInterval(86_400))
-            .group(.or) { $0.filter(\.$endedAt == nil).filter(\.$endedAt >= from) }.all()
-        let intervals = stockOuts.map { StockOutCalendar.Interval(start: $0.startedAt, end: $0.endedAt) }
+        let stockOuts = try await stockOuts(of: standID, from: from, through: through)
         for (id, _) in byLocation {
-            let own = stockOuts.filter { $0.$location.id == id }.map { StockOutCalendar.Interval(start: $0.startedAt, end: $0.endedAt) }
+            let own = stockOuts.filter { $0.locationID == id }.map(\.interval)
             byLocation[id]?.stockOutDays = StockOutCalendar.days(own, from: from, through: through, now: now)
         }
 
@@ -137,11 +142,11 @@ struct StandPerformanceService {
         let units = Int(clamping: activity.locations.reduce(Int64(0)) { $0 &+ $1.units })
         let salesCount = Int(clamping: activity.locations.reduce(Int64(0)) { $0 &+ $1.sales })
         let onHand = shelf.reduce(0) { $0 + $1.level.onHand }
-        let peers = try await peerRevenue(of: stand, region: region, start: start, end: end)
+        let peers = try await peerRevenue(of: stand, start: start, end: end)
         return Report(
             from: from, through: through, currency: activity.currency, revenueMinor: revenue, units: units, salesCount: salesCount,
             sellThroughPercent: StandKPI.rounded(StandKPI.sellThroughPercent(sold: units, onHand: onHand)),
-            stockOutDays: StockOutCalendar.days(intervals, from: from, through: through, now: now),
+            stockOutDays: StockOutCalendar.days(stockOuts.map(\.interval), from: from, through: through, now: now),
             daysOfCover: StandKPI.rounded(StandDemand.daysOfCover(onHand: onHand, units: units, days: days)),
             refillLeadTimeDays: try await leadTime(of: standID, start: start, end: end),
             pointsEarned: try await pointsEarned(by: standID, start: start, end: end),
@@ -175,27 +180,43 @@ struct StandPerformanceService {
         return Int(clamping: total ?? 0)
     }
 
-    /// Revenue in the period of every other stand with the same package and partner region.
-    private func peerRevenue(of stand: Stand, region: String, start: Int64, end: Int64) async throws -> [Int64] {
-        let standID = stand.id
-        let peers = try await StandPartnerRecord.query(on: database)
-            .join(PartnerRecord.self, on: \StandPartnerRecord.$id == \PartnerRecord.$id)
-            .filter(PartnerRecord.self, \.$region == region).filter(\.$packageLevel == stand.package)
-            .filter(\.$id != standID).all(\.$id)
-        guard !peers.isEmpty else { return [] }
-        struct Row: Decodable {
-            let standId: UUID
-            let total: Int64
+    /// The stand's stock-out periods that overlap the report: started before it ended, not ended
+    /// before it began.
+    private func stockOuts(of standID: UUID, from: Date, through: Date) async throws
+        -> [(locationID: UUID, interval: StockOutCalendar.Interval)]
+    {
+        try await RowReader.all(
+            """
+            SELECT location_id AS "locationId", started_at AS "startedAt", ended_at AS "endedAt" FROM stand_stockouts \
+            WHERE stand_id = \(bind: standID) AND started_at < \(bind: through.addingTimeInterval(86_400)) \
+            AND (ended_at IS NULL OR ended_at >= \(bind: from))
+            """, on: database
+        ).map { row in
+            (try row.uuid("locationId"), StockOutCalendar.Interval(start: try row.date("startedAt"), end: try row.optionalDate("endedAt")))
         }
-        let rows = try await database.sql().raw(
+    }
+
+    /// Revenue in the period of every other stand with the same package and partner region.
+    private func peerRevenue(of stand: Stand, start: Int64, end: Int64) async throws -> [Int64] {
+        let standID = stand.id
+        let peers = try await RowReader.all(
             """
-            SELECT stand_id AS "standId", CAST(COALESCE(SUM(total_minor), 0) AS BIGINT) AS total
-            FROM \(ident: StandOrderRecord.schema)
-            WHERE stand_id IN (\(binds: peers)) AND sold_at_ms >= \(bind: start) AND sold_at_ms < \(bind: end)
+            SELECT s.id AS "id" FROM stand_partners s JOIN partners p ON p.id = s.id \
+            WHERE p.region = (SELECT o.region FROM partners o WHERE o.id = \(bind: standID)) \
+            AND s.package_level = \(bind: stand.package.rawValue) AND s.id <> \(bind: standID)
+            """, on: database
+        ).map { try $0.uuid("id") }
+        guard !peers.isEmpty else { return [] }
+        let rows = try await RowReader.all(
+            """
+            SELECT stand_id AS "standId", CAST(COALESCE(SUM(total_minor), 0) AS BIGINT) AS "total" \
+            FROM \(ident: StandOrderRecord.schema) \
+            WHERE stand_id IN (\(binds: peers)) AND sold_at_ms >= \(bind: start) AND sold_at_ms < \(bind: end) \
             GROUP BY stand_id
-            """
-        ).all(decoding: Row.self)
-        let totals = Dictionary(firstValues: rows.map { ($0.standId, $0.total) })
+            """, on: database
+        )
+        var totals: [UUID: Int64] = [:]
+        for row in rows { totals[try row.uuid("standId")] = try row.int64("total") }
         return peers.map { totals[$0] ?? 0 }
     }
 }

@@ -90,7 +90,7 @@ struct StandSaleService {
                 stand: standID, location: locationID, at: now, on: db)
             let item = StandOrderItemRecord()
             item.id = UUID()
-            item.$order.id = try order.requireID()
+            item.file(under: order, saleID: try order.requireID())
             item.$product.id = stocked.productId
             item.lineNumber = number + 1
             item.sku = stocked.sku
@@ -136,12 +136,12 @@ struct StandSaleService {
             items, into: StandOrderItemRecord.schema,
             columns: [
                 "id", "order_id", "product_id", "line_no", "sku", "name", "quantity", "list_price_minor", "unit_price_minor",
-                "line_total_minor", "shortfall",
+                "line_total_minor", "shortfall", "stand_id", "sold_at_ms",
             ]
         ) {
             [
                 $0.id, $0.$order.id, $0.$product.id, $0.lineNumber, $0.sku, $0.name, $0.quantity, $0.listPriceMinor, $0.unitPriceMinor,
-                $0.lineTotalMinor, $0.shortfall,
+                $0.lineTotalMinor, $0.shortfall, $0.standID, $0.soldAtMillis,
             ]
         }
     }

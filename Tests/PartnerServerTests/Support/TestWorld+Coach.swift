@@ -37,7 +37,7 @@ extension TestWorld {
             try await order.create(on: app.db)
             for (index, (product, quantity)) in items.enumerated() {
                 let item = StandOrderItemRecord()
-                item.$order.id = try order.requireID()
+                item.file(under: order, saleID: try order.requireID())
                 item.$product.id = try product.requireID()
                 item.lineNumber = index + 1
                 item.sku = product.sku
