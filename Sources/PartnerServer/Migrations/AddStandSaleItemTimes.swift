@@ -11,6 +11,13 @@ struct AddStandSaleItemTimes: AsyncMigration {
         try await database.schema(StandOrderItemRecord.schema).field("stand_id", .uuid).update()
         try await database.schema(StandOrderItemRecord.schema).field("sold_at_ms", .int64).update()
         let sql = try database.sql()
+        try await Self.fill(on: sql)
+        try await sql.create(index: "stand_order_items_stand_sold_idx").on(StandOrderItemRecord.schema)
+            .column("stand_id").column("sold_at_ms").column("sku").column("quantity").column("line_total_minor").run()
+    }
+
+    /// Copies every line's stand and time from its sale (lines written before this migration).
+    static func fill(on sql: any SQLDatabase) async throws {
         try await sql.raw(
             """
             UPDATE stand_order_items SET \
@@ -18,8 +25,6 @@ struct AddStandSaleItemTimes: AsyncMigration {
             sold_at_ms = (SELECT o.sold_at_ms FROM stand_orders o WHERE o.id = stand_order_items.order_id)
             """
         ).run()
-        try await sql.create(index: "stand_order_items_stand_sold_idx").on(StandOrderItemRecord.schema)
-            .column("stand_id").column("sold_at_ms").column("sku").column("quantity").column("line_total_minor").run()
     }
 
     func revert(on database: any Database) async throws {
