@@ -7,12 +7,15 @@ import Testing
 /// `partneros forecast` run in-process: the command parsed from its words as the executable parses
 /// them, then its logic, which reads and writes real files.
 @Suite("partneros forecast")
-struct ForecastCommandTests {
+final class ForecastCommandTests {
+    /// A directory of the test's own (each test gets a fresh suite instance), removed after it.
     private let directory: URL = {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("forecast-cli-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }()
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
 
     private func file(_ name: String, _ text: String) throws -> String {
         let url = directory.appendingPathComponent(name)

@@ -30,8 +30,9 @@ public enum PartnerOSApplication {
         let bcrypt = app.password.async
         let passwords = PasswordHashing(
             hash: { try await bcrypt.hash($0).get() }, verify: { try await bcrypt.verify($0, created: $1).get() })
+        let database = try PooledDatabase.make(app.databases, on: app.eventLoopGroup, logger: app.logger)
         let services = PartnerOSServices(
-            database: app.db, configuration: configuration, writes: writes, passwords: passwords,
+            database: database, configuration: configuration, writes: writes, passwords: passwords,
             decoyPasswordHash: try await passwords.hash(UUID().uuidString), threadPool: app.threadPool,
             eventLoopGroup: app.eventLoopGroup)
         app.partnerOS = services

@@ -29,8 +29,10 @@ func withTestApp(
         configuration.postgresSchema = schema
         configuration.postgresConnectionsPerEventLoop = 1
         // One connection per loop (hundreds of parallel test apps share the cluster) makes the
-        // 50-request concurrency tests queue for connections while the whole suite runs.
-        configuration.postgresPoolTimeoutSeconds = 120
+        // 50-request concurrency tests queue for connections while the whole suite runs; on a
+        // loaded CI machine that queue has exceeded two minutes. The suite's own timeout still
+        // catches a real deadlock.
+        configuration.postgresPoolTimeoutSeconds = 600
     }
     configure(&configuration)
     let app = try await PartnerOSApplication.make(configuration, environment: .testing)
