@@ -54,6 +54,25 @@ struct PartnerListTests {
         }
     }
 
+    @Test func listItemsCarryTheSameTierAsTheDetail() async throws {
+        try await withTestApp { world in
+            let staff = try await world.account(.staff)
+            let gold = try await world.partner("Alpha Gold", tierCode: "gold")
+            let bronze = try await world.partner("Beta Bronze", tierCode: "bronze")
+            let none = try await world.partner("Gamma Untiered", tierCode: "")
+            let items = try await world.send(.GET, "/api/v1/partners/list", as: staff).json["items"] as? [[String: Any]] ?? []
+            #expect(items.count == 3)
+            for (partner, code) in [(gold, "gold"), (bronze, "bronze")] {
+                let listed = try #require(items.first { $0["id"] as? String == partner.id.apiString }?["tier"] as? [String: Any])
+                let detail = try await world.send(.GET, "/api/v1/partners/\(partner.id)", as: staff).json
+                let detailed = try #require((detail["partner"] as? [String: Any])?["tier"] as? [String: Any])
+                #expect(listed["code"] as? String == code)
+                #expect(NSDictionary(dictionary: listed).isEqual(to: detailed))
+            }
+            #expect(items.first { $0["id"] as? String == none.id.apiString }?["tier"] == nil)
+        }
+    }
+
     @Test func partnerUsersSeeOnlyTheirOwnPartners() async throws {
         try await withTestApp { world in
             let mine = try await world.partner("Mine Dealer")

@@ -1,3 +1,5 @@
+import PartnerCore
+
 /// Fast checks and conversions of CSV number fields.
 enum NumberScanner {
     private static let zero = UInt8(ascii: "0")

@@ -1,5 +1,6 @@
 import Foundation
 import OpenAPIRuntime
+import PartnerCore
 
 /// Dates in responses as `2026-11-18T12:00:00Z`, written without a formatter: the runtime's
 /// `ISO8601DateTranscoder` formats through ICU behind one lock, which the profile of a 50-row list
@@ -21,30 +22,16 @@ struct ISO8601Transcoder: DateTranscoder {
         try standard.decode(dateString)
     }
 
-    /// Civil date from days since 1970-01-01 (Howard Hinnant's `civil_from_days`).
+    /// The civil date by `CivilDate` (Hinnant's `civil_from_days`), the time of day by division.
     static func format(secondsSince1970 seconds: Int64) -> String {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        var text = ""
+        var text = CivilDate(daysSinceEpoch: Int(days)).description
         text.reserveCapacity(20)
         func append(_ value: Int64, width: Int) {
             let digits = String(value)
             text += String(repeating: "0", count: max(0, width - digits.count)) + digits
         }
-        append(year, width: 4)
-        text += "-"
-        append(month, width: 2)
-        text += "-"
-        append(day, width: 2)
         text += "T"
         append(secondOfDay / 3_600, width: 2)
         text += ":"

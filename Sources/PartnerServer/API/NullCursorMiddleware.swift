@@ -24,13 +24,30 @@ struct NullCursorMiddleware: ServerMiddleware {
         guard pageOperations.contains(operationID), response.status == .ok, let responseBody else { return (response, responseBody) }
         var bytes = try await Data(collecting: responseBody, upTo: Self.maxBytes)
         // Inside JSON strings a quote is escaped, so this sequence can only be a key.
-        if bytes.last == UInt8(ascii: "}"), bytes.range(of: Data(#""nextCursor":"#.utf8)) == nil {
+        if bytes.last == UInt8(ascii: "}"), !Self.containsCursorKey(bytes) {
             bytes.removeLast()
             bytes.append(contentsOf: Array(#","nextCursor":null}"#.utf8))
         }
         var headers = response
         headers.headerFields[.contentLength] = String(bytes.count)
         return (headers, HTTPBody(bytes))
+    }
+
+    private static let cursorKey = Array(#""nextCursor":"#.utf8)
+
+    /// A plain scan of the bytes: `Data.range(of:)` goes through a generic search that showed in
+    /// the profile of a 50-row list.
+    static func containsCursorKey(_ bytes: Data) -> Bool {
+        bytes.withUnsafeBytes { body in
+            let key = cursorKey
+            guard body.count >= key.count else { return false }
+            for start in 0...(body.count - key.count) where body[start] == key[0] {
+                var matched = 1
+                while matched < key.count, body[start + matched] == key[matched] { matched += 1 }
+                if matched == key.count { return true }
+            }
+            return false
+        }
     }
 
     /// Operations whose 200 JSON response is a schema with a `nextCursor` property.

@@ -3,20 +3,28 @@ import SQLKit
 extension SQLDatabase {
     /// Inserts `rows` with multi-row INSERT statements of at most ~10,000 bound values each (well
     /// under SQLite's and PostgreSQL's bind limits). Binding columns directly is several times
-    /// faster than Fluent's batch `create`, which reads every model's properties by reflection.
+    /// faster than Fluent's batch `create`, which reads every model's properties by reflection; the
+    /// statement is written as text around its binds, because SQLKit's `SQLInsert` quotes every
+    /// identifier of every statement anew (the profile of the sale's writer showed it at a sixth).
+    /// `table` and `columns` are the code's own names, never input.
     func insert<Row>(
         _ rows: [Row], into table: String, columns: [String], ignoringConflictsOn conflictColumns: [String]? = nil,
         values: (Row) -> [any Encodable & Sendable]
     ) async throws {
         let size = max(1, min(500, 10_000 / max(1, columns.count)))
+        let head: SQLQueryString = "INSERT INTO \(unsafeRaw: Self.quoted([table])) (\(unsafeRaw: Self.quoted(columns))) VALUES "
+        let tail: SQLQueryString = conflictColumns.map { " ON CONFLICT (\(unsafeRaw: Self.quoted($0))) DO NOTHING" } ?? ""
         var start = 0
         while start < rows.count {
             let end = min(rows.count, start + size)
-            let insert = self.insert(into: table).columns(columns)
-            for row in rows[start..<end] { insert.values(values(row)) }
-            if let conflictColumns { insert.ignoringConflicts(with: conflictColumns) }
-            try await insert.run()
+            let tuples: [SQLQueryString] = rows[start..<end].map { "(\(binds: values($0)))" }
+            try await raw(head + tuples.joined(separator: ", ") + tail).run()
             start = end
         }
+    }
+
+    /// `"a", "b"`: names the code chose, quoted as both SQLite and PostgreSQL read them.
+    private static func quoted(_ names: [String]) -> String {
+        names.map { #"""# + $0 + #"""# }.joined(separator: ", ")
     }
 }

@@ -24,10 +24,13 @@ struct IdempotencyStore {
             // Claim the key first: a concurrent duplicate waits here (PostgreSQL) or runs after this
             // one (SQLite), finds the claim and answers with this request's response.
             let claimID = UUID()
-            let claimed = try await sql.insert(into: IdempotencyRecord.schema)
-                .columns("id", "scope", "key", "request_hash", "response_body", "created_at")
-                .values(claimID, scope, key, fingerprint, "", now)
-                .ignoringConflicts(with: ["scope", "key"]).returning("id").all()
+            let claimed = try await sql.raw(
+                """
+                INSERT INTO idempotency_keys (id, scope, "key", request_hash, response_body, created_at) \
+                VALUES (\(bind: claimID), \(bind: scope), \(bind: key), \(bind: fingerprint), '', \(bind: now)) \
+                ON CONFLICT (scope, "key") DO NOTHING RETURNING id
+                """
+            ).all()
             guard !claimed.isEmpty else {
                 guard let existing = try await Self.find(scope: scope, key: key, on: db) else {
                     throw DomainError.conflict("A concurrent change conflicted with this request; retry it with the same Idempotency-Key.")
@@ -36,7 +39,7 @@ struct IdempotencyStore {
             }
             let response = try await body(db)
             let stored = String(decoding: try JSONEncoder.sortedCompact.encode(response), as: UTF8.self)
-            try await sql.update(IdempotencyRecord.schema).set("response_body", to: stored).where("id", .equal, claimID).run()
+            try await sql.raw("UPDATE idempotency_keys SET response_body = \(bind: stored) WHERE id = \(bind: claimID)").run()
             return response
         }
     }

@@ -25,7 +25,18 @@ struct PartnerRow {
     let updatedAt: Date?
     let tier: PartnerTier?
 
+    /// A row of `columns`, its tier from the joined `t` columns.
     init(_ row: RowReader) throws {
+        try self.init(row, tier: try TierRow.tier(row))
+    }
+
+    /// A row of `listColumns`, its tier looked up in `tiers` by id. A page holds a handful of distinct
+    /// tiers: reading all of them once costs less than nine joined columns on every row.
+    init(_ row: RowReader, tiers: [UUID: PartnerTier]) throws {
+        try self.init(row, tier: try row.optionalUUID("tierId").flatMap { tiers[$0] })
+    }
+
+    private init(_ row: RowReader, tier: PartnerTier?) throws {
         id = try row.uuid("id")
         type = try row.value("type", as: PartnerType.self)
         companyName = try row.string("companyName")
@@ -44,20 +55,21 @@ struct PartnerRow {
         status = try row.value("status", as: PartnerStatus.self)
         createdAt = try row.optionalDate("createdAt")
         updatedAt = try row.optionalDate("updatedAt")
-        tier = try TierRow.tier(row)
+        self.tier = tier
     }
 
     /// The columns this row decodes, for `FROM partners p LEFT JOIN partner_tiers t ON t.id = p.tier_id`.
-    static let columns: SQLQueryString = "\(unsafeRaw: columnList)"
+    static let columns: SQLQueryString = "\(unsafeRaw: partnerColumns + ", " + TierRow.columns("t"))"
 
-    private static let columnList =
-        SQLColumns.aliased(
-            "p",
-            [
-                "id", "type", "company_name", "display_name", "email", "phone", "region", "country", "city", "address", "postal_code",
-                "latitude", "longitude", "tax_id", "website", "status", "created_at", "updated_at",
-            ]) + ", "
-        + TierRow.columns("t")
+    /// The columns `init(_:tiers:)` decodes, for `FROM partners p` alone.
+    static let listColumns: SQLQueryString = "\(unsafeRaw: partnerColumns + #", p.tier_id AS "tierId""#)"
+
+    private static let partnerColumns = SQLColumns.aliased(
+        "p",
+        [
+            "id", "type", "company_name", "display_name", "email", "phone", "region", "country", "city", "address", "postal_code",
+            "latitude", "longitude", "tax_id", "website", "status", "created_at", "updated_at",
+        ])
 
     var value: Partner {
         let profile = PartnerProfile(

@@ -5,7 +5,8 @@ import SQLKit
 
 extension PartnerService {
     /// One page of the partners the caller may see, in (company name, id) order: one SQL query,
-    /// decoded straight into values, served by the (filter, company name, id) indexes.
+    /// decoded straight into values, served by the (filter, company name, id) indexes; then the
+    /// tiers, read after the page so that every tier it names exists.
     func list(_ filter: PartnerFilter, scope: AccessScope, page: PageRequest) async throws -> Page<Partner> {
         var conditions: [SQLQueryString] = []
         if let visible = scope.visiblePartnerIDs {
@@ -30,9 +31,11 @@ extension PartnerService {
         }
         let filtering: SQLQueryString = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         let query: SQLQueryString =
-            "SELECT \(PartnerRow.columns) FROM partners p LEFT JOIN partner_tiers t ON t.id = p.tier_id" + filtering
+            "SELECT \(PartnerRow.listColumns) FROM partners p" + filtering
             + " ORDER BY p.company_name, p.id LIMIT \(literal: page.limit + 1)"
-        let rows = try await RowReader.all(query, on: database).map { try PartnerRow($0).value }
+        let found = try await RowReader.all(query, on: database)
+        let tiers = Dictionary(firstValues: try await TierRow.all(on: database).map { ($0.id, $0) })
+        let rows = try found.map { try PartnerRow($0, tiers: tiers).value }
         return Page(rows: rows, limit: page.limit) { PartnerPosition(name: $0.companyName, id: $0.id) }
     }
 }

@@ -40,7 +40,7 @@ struct StandLoyaltyService {
         }
         let lifetime = try Checked.add(lifetimeBefore, sale.totalMinor, field: "items")
         let sql = try db.sql()
-        try await sql.update(StandPartnerRecord.schema).set("lifetime_sales_minor", to: lifetime).where("id", .equal, standID).run()
+        try await sql.raw("UPDATE stand_partners SET lifetime_sales_minor = \(bind: lifetime) WHERE id = \(bind: standID)").run()
         var bonuses = rules.milestonesCrossed(
             from: Money(minorUnits: lifetimeBefore, currency: total.currency), to: Money(minorUnits: lifetime, currency: total.currency)
         ).map { milestone in

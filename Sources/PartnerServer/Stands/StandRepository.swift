@@ -72,7 +72,8 @@ struct StandRepository {
     }
 
     /// The page is chosen first, driven from `stand_partners` (`CROSS JOIN` keeps SQLite from walking
-    /// every partner by name to find the few that are stands); only its rows get their counts.
+    /// every partner by name to find the few that are stands); only its rows get their counts, and
+    /// their tiers are read after them.
     private func summaries(where conditions: [SQLQueryString], limit: Int) async throws -> [StandSummary] {
         let page: SQLQueryString =
             "SELECT s.id FROM stand_partners s CROSS JOIN partners p WHERE "
@@ -80,14 +81,16 @@ struct StandRepository {
             + " ORDER BY p.company_name, s.id LIMIT \(literal: limit)"
         let query: SQLQueryString =
             """
-            SELECT \(PartnerRow.columns), \(unsafeRaw: Self.standColumns), \
+            SELECT \(PartnerRow.listColumns), \(unsafeRaw: Self.standColumns), \
             (SELECT COUNT(*) FROM stand_locations l WHERE l.stand_id = s.id) AS "locationCount", \
             (SELECT COUNT(*) \(lowLines(since: currentSince))) AS "lowStockLines" \
-            FROM stand_partners s JOIN partners p ON p.id = s.id LEFT JOIN partner_tiers t ON t.id = p.tier_id \
+            FROM stand_partners s JOIN partners p ON p.id = s.id \
             WHERE s.id IN (\(page)) ORDER BY p.company_name, s.id
             """
-        return try await RowReader.all(query, on: database).map { row in
-            let partner = try PartnerRow(row).value
+        let found = try await RowReader.all(query, on: database)
+        let tiers = Dictionary(firstValues: try await TierRow.all(on: database).map { ($0.id, $0) })
+        return try found.map { row in
+            let partner = try PartnerRow(row, tiers: tiers).value
             let stand = Stand(
                 id: partner.id, package: try row.value("standPackageLevel", as: StandPackage.self),
                 commissionBasisPoints: try row.int("standCommissionBp"), loyaltyRateMilli: try row.int("standLoyaltyRateMilli"),

@@ -45,8 +45,8 @@ struct StandSaleService {
     }
 
     /// About a dozen statements whatever the stand's history: the stand (locked) and the shelf are
-    /// read once, each sold line updated once, the sale and its lines inserted once each, its
-    /// events in one statement.
+    /// read once, the sold lines updated in one statement, the sale and its lines inserted once
+    /// each, its events in one statement.
     private func record(_ sale: Sale, stand standID: UUID, on db: any Database, at now: Date) async throws -> StandSale {
         let sql = try db.sql()
         let stand = try await SaleShelf.activeStand(standID, on: sql)
@@ -80,14 +80,16 @@ struct StandSaleService {
         order.createdAt = now
         var items: [StandOrderItemRecord] = []
         var crossed: [String] = []
+        var moves: [StandStock.Move] = []
         for (number, line) in sale.lines.enumerated() {
             guard let stocked = shelf[line.sku] else { continue }
             let unitPrice = prices[line.sku]?.minorUnits ?? stocked.listPriceMinor
             let (after, shortfall) = stocked.level.selling(line.quantity)
             if stocked.level.crossesLowLine(selling: line.quantity) { crossed.append(stocked.sku) }
-            try await StandStock.sell(
-                stocked, leaving: after.onHand, shortfall: try Checked.sum([stocked.unreconciledShortfall, shortfall], field: "items"),
-                stand: standID, location: locationID, at: now, on: db)
+            moves.append(
+                StandStock.Move(
+                    line: stocked, onHand: after.onHand,
+                    shortfall: try Checked.sum([stocked.unreconciledShortfall, shortfall], field: "items")))
             let item = StandOrderItemRecord()
             item.id = UUID()
             item.file(under: order, saleID: try order.requireID())
@@ -102,6 +104,7 @@ struct StandSaleService {
             item.shortfall = shortfall
             items.append(item)
         }
+        try await StandStock.sell(moves, stand: standID, location: locationID, at: now, on: db)
         order.totalMinor = try StandSalePricing.total(of: items.map(\.lineTotalMinor))
         order.units = try Checked.sum(items.map(\.quantity), field: "items")
         order.lowStockSKUs = crossed.joined(separator: ",")

@@ -13,15 +13,30 @@ enum StandStock {
         try await track(line.sku, from: before, to: line.onHand, stand: line.$stand.id, location: line.$location.id, at: now, on: db)
     }
 
-    /// A sale's shelf move in one statement: what is left and the shortfall to reconcile.
-    static func sell(
-        _ line: SaleShelf.Line, leaving onHand: Int, shortfall: Int, stand standID: UUID, location locationID: UUID, at now: Date,
-        on db: any Database
-    ) async throws {
-        let after = max(onHand, 0)
-        try await db.sql().update(StandInventoryRecord.schema).set("on_hand", to: after).set("unreconciled_shortfall", to: shortfall)
-            .set("updated_at", to: now).where("id", .equal, line.id).run()
-        try await track(line.sku, from: line.onHand, to: after, stand: standID, location: locationID, at: now, on: db)
+    /// What a sale leaves on one shelf line: the stock and the shortfall to reconcile.
+    struct Move {
+        let line: SaleShelf.Line
+        let onHand: Int
+        let shortfall: Int
+    }
+
+    /// A sale's shelf moves in one statement, however many lines it sold.
+    static func sell(_ moves: [Move], stand standID: UUID, location locationID: UUID, at now: Date, on db: any Database) async throws {
+        guard !moves.isEmpty else { return }
+        var onHand: [SQLQueryString] = []
+        var shortfall: [SQLQueryString] = []
+        for move in moves {
+            onHand.append(" WHEN \(bind: move.line.id) THEN \(bind: max(move.onHand, 0))")
+            shortfall.append(" WHEN \(bind: move.line.id) THEN \(bind: move.shortfall)")
+        }
+        let statement: SQLQueryString =
+            "UPDATE stand_inventory SET on_hand = CASE id" + onHand.joined() + " END, unreconciled_shortfall = CASE id"
+            + shortfall.joined() + " END, updated_at = \(bind: now) WHERE id IN (\(binds: moves.map(\.line.id)))"
+        try await db.sql().raw(statement).run()
+        for move in moves {
+            try await track(
+                move.line.sku, from: move.line.onHand, to: max(move.onHand, 0), stand: standID, location: locationID, at: now, on: db)
+        }
     }
 
     /// Reaching zero opens a stock-out period; stock again closes it.
