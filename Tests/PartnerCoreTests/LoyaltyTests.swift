@@ -47,6 +47,38 @@ struct LoyaltyTests {
         #expect(ledger.settled(at: earned.occurredAt).balance == 140)
     }
 
+    @Test func entriesOfTheSameInstantFollowTheirIdsText() {
+        let ids = (0..<40).map { _ in UUID() }
+        let entries = ids.map { LoyaltyLedger.Entry(id: $0, kind: .earn, points: 1, occurredAt: start, expiresAt: nil) }
+        #expect(LoyaltyLedger(entries: entries.shuffled()).entries.map(\.id.uuidString) == ids.map(\.uuidString).sorted())
+    }
+
+    /// The FIFO lots of a long ledger (thousands of orders, a spend every few) against the rule
+    /// written out the slow way: each spend walks the lots from the oldest.
+    @Test func aLongLedgerSpendsFromTheOldestLots() {
+        var generator = SystemRandomNumberGenerator()
+        var entries: [LoyaltyLedger.Entry] = []
+        for day in 0..<3_000 {
+            entries.append(entry(.earn, Int.random(in: 1...400, using: &generator), day: day))
+            if day % 7 == 6 { entries.append(entry(.redeem, -Int.random(in: 1...2_000, using: &generator), day: day)) }
+        }
+        var reference: [(id: UUID, remaining: Int)] = []
+        var debt = 0
+        for entry in LoyaltyLedger(entries: entries).entries {
+            if entry.points > 0 { reference.append((entry.id, entry.points)) } else { debt -= entry.points }
+            for index in reference.indices where debt > 0 {
+                let take = min(debt, reference[index].remaining)
+                reference[index].remaining -= take
+                debt -= take
+            }
+            reference.removeAll { $0.remaining == 0 }
+        }
+        let lots = LoyaltyLedger(entries: entries.shuffled()).lots
+        #expect(lots.map(\.entryID) == reference.map(\.id))
+        #expect(lots.map(\.remaining) == reference.map(\.remaining))
+        #expect(lots.reduce(0) { $0 + $1.remaining } == max(0, LoyaltyLedger(entries: entries).balance))
+    }
+
     @Test func pointsScaleWithTierAndPromotionAndRoundDown() {
         let total = Money(minorUnits: 8_550, currency: .eur)
         #expect(rules.points(for: total, tierMultiplierMilli: 1_000) == 85)

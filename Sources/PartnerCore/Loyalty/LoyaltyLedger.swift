@@ -29,8 +29,16 @@ public struct LoyaltyLedger: Sendable {
 
     public let entries: [Entry]
 
+    /// The entries in (occurred at, id) order. The id's bytes order as its text does; comparing
+    /// them allocates nothing, and a ledger read in that order from SQL is only checked.
     public init(entries: [Entry]) {
-        self.entries = entries.sorted { ($0.occurredAt, $0.id.uuidString) < ($1.occurredAt, $1.id.uuidString) }
+        let ordered = zip(entries, entries.dropFirst()).allSatisfy { !Self.precedes($1, $0) }
+        self.entries = ordered ? entries : entries.sorted(by: Self.precedes)
+    }
+
+    private static func precedes(_ a: Entry, _ b: Entry) -> Bool {
+        guard a.occurredAt == b.occurredAt else { return a.occurredAt < b.occurredAt }
+        return withUnsafeBytes(of: a.id.uuid) { x in withUnsafeBytes(of: b.id.uuid) { y in x.lexicographicallyPrecedes(y) } }
     }
 
     public var balance: Int { entries.reduce(0) { $0 + $1.points } }
@@ -39,9 +47,11 @@ public struct LoyaltyLedger: Sendable {
         entries.filter { $0.kind == .earn || $0.kind == .bonus || ($0.kind == .adjust && $0.points > 0) }.reduce(0) { $0 + $1.points }
     }
 
-    /// Open lots after applying every spend to the oldest lots first.
+    /// Open lots after applying every spend to the oldest lots first. Lots empty from the front
+    /// only, so the oldest open one is an index: one pass, however long the ledger.
     public var lots: [Lot] {
         var open: [(id: UUID, remaining: Int, expiresAt: Date?)] = []
+        var oldest = 0
         var debt = 0
         for entry in entries {
             if entry.points > 0 {
@@ -50,16 +60,14 @@ public struct LoyaltyLedger: Sendable {
                 debt += -entry.points
             }
             // Spend what is owed from the oldest lots.
-            var index = 0
-            while debt > 0, index < open.count {
-                let take = min(debt, open[index].remaining)
-                open[index].remaining -= take
+            while debt > 0, oldest < open.count {
+                let take = min(debt, open[oldest].remaining)
+                open[oldest].remaining -= take
                 debt -= take
-                index += 1
+                if open[oldest].remaining == 0 { oldest += 1 }
             }
-            open.removeAll { $0.remaining == 0 }
         }
-        return open.map { Lot(entryID: $0.id, remaining: $0.remaining, expiresAt: $0.expiresAt) }
+        return open[oldest...].map { Lot(entryID: $0.id, remaining: $0.remaining, expiresAt: $0.expiresAt) }
     }
 
     /// Lots whose points have expired by `now` and must be written off.
