@@ -34,7 +34,7 @@ extension PartnerService {
             "SELECT \(PartnerRow.listColumns) FROM partners p" + filtering
             + " ORDER BY p.company_name, p.id LIMIT \(literal: page.limit + 1)"
         let found = try await RowReader.all(query, on: database)
-        let tiers = Dictionary(firstValues: try await TierRow.all(on: database).map { ($0.id, $0) })
+        let tiers = try await TierRow.byID(on: database)
         let rows = try found.map { try PartnerRow($0, tiers: tiers).value }
         return Page(rows: rows, limit: page.limit) { PartnerPosition(name: $0.companyName, id: $0.id) }
     }

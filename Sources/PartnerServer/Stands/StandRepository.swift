@@ -88,7 +88,7 @@ struct StandRepository {
             WHERE s.id IN (\(page)) ORDER BY p.company_name, s.id
             """
         let found = try await RowReader.all(query, on: database)
-        let tiers = Dictionary(firstValues: try await TierRow.all(on: database).map { ($0.id, $0) })
+        let tiers = try await TierRow.byID(on: database)
         return try found.map { row in
             let partner = try PartnerRow(row, tiers: tiers).value
             let stand = Stand(

@@ -35,4 +35,9 @@ struct TierRow {
         let query: SQLQueryString = "SELECT \(unsafeRaw: columns("t")) FROM partner_tiers t ORDER BY t.rank, t.code"
         return try await RowReader.all(query, on: db).compactMap { try tier($0) }
     }
+
+    /// Every tier by id: what a page of partners looks its tiers up in.
+    static func byID(on db: any Database) async throws -> [UUID: PartnerTier] {
+        Dictionary(firstValues: try await all(on: db).map { ($0.id, $0) })
+    }
 }
