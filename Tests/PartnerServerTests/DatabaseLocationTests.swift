@@ -41,6 +41,17 @@ struct DatabaseLocationTests {
         #expect(try explicit.configuration(environment: ["PARTNEROS_DATA_DIR": "/elsewhere"]).dataDirectory == "/var/lib/partneros")
     }
 
+    @Test func thePostgresPoolSizeComesFromTheEnvironmentWithinBounds() throws {
+        let options = try StorageOptions.parse([])
+        #expect(try options.configuration(environment: [:]).postgresConnectionsPerEventLoop == 4)
+        #expect(try options.configuration(environment: ["PARTNEROS_POSTGRES_POOL_SIZE": "2"]).postgresConnectionsPerEventLoop == 2)
+        for bad in ["0", "-1", "65", "two", ""] {
+            #expect(throws: ConfigurationError.self) {
+                try options.configuration(environment: ["PARTNEROS_POSTGRES_POOL_SIZE": bad])
+            }
+        }
+    }
+
     @Test func everyCommandParsesItsDocumentedFlags() throws {
         let serve = try #require(
             try PartnerOSCommand.parseAsRoot([

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import PartnerCore
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -60,6 +61,21 @@ struct StandCoachRefillTests {
             #expect(try await world.events(ofType: "ai.insight.created").count == 1)
             let points = try await StandReorderPointRecord.query(on: world.app.db).all()
             #expect(points.count == 2 && points.allSatisfy { $0.serviceLevel == 0.95 })
+            // Each shelf line carries a copy of its point, which the stand list counts low lines from;
+            // the migration that added the copies fills them from the points alike.
+            func copies() async throws -> [String] {
+                try await world.app.db.sql().raw(
+                    "SELECT sku, coach_reorder_point AS p, coach_point_at_ms AS t FROM stand_inventory ORDER BY sku"
+                ).all().map {
+                    "\(try $0.decode(column: "sku", as: String.self)) \(try $0.decode(column: "p", as: Int?.self) ?? -1) "
+                        + "\(try $0.decode(column: "t", as: Int64?.self) ?? -1)"
+                }
+            }
+            let expected = points.sorted { $0.sku < $1.sku }.map { "\($0.sku) \($0.reorderPoint) \($0.computedAtMillis)" }
+            #expect(try await copies() == expected)
+            try await world.app.db.sql().raw("UPDATE stand_inventory SET coach_reorder_point = NULL, coach_point_at_ms = NULL").run()
+            try await AddShelfCoachPoints.fill(on: world.app.db.sql())
+            #expect(try await copies() == expected)
             let history = try await world.send(.GET, "\(stand.path)/insights", as: manager).json
             let items = try #require(history["items"] as? [[String: Any]])
             #expect(items.count == 1 && items[0]["id"] as? String == insight["id"] as? String)
@@ -147,8 +163,7 @@ struct StandCoachRefillTests {
             let first = try await world.sale(stand, #"[{"sku":"SER-001","quantity":1}]"#, as: manager).json
             #expect(first["lowStockSkus"] as? [String] == ["SER-001"])
             // Eight days old: the minimum of 2 is the line again, so 4 → 3 is not low.
-            point.computedAtMillis = PartnerOrderRecord.millis(TestWorld.now.addingTimeInterval(-8 * 86_400))
-            try await point.update(on: world.app.db)
+            try await world.age(point, to: TestWorld.now.addingTimeInterval(-8 * 86_400))
             try await StandInventoryRecord.query(on: world.app.db).filter(\.$sku == "SER-001").set(\.$onHand, to: 4).update()
             let second = try await world.sale(stand, #"[{"sku":"SER-001","quantity":1}]"#, as: manager).json
             #expect(second["lowStockSkus"] as? [String] == [])

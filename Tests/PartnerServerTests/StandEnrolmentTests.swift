@@ -134,8 +134,7 @@ struct StandEnrolmentTests {
             let details = try await world.send(.GET, "\(alpha.path)/details", as: staff).json
             let lines = (details["locations"] as? [[String: Any]] ?? []).flatMap { $0["inventory"] as? [[String: Any]] ?? [] }
             #expect(lines.filter { $0["low"] as? Bool == true }.map { $0["sku"] as? String } == [line.sku])
-            point.computedAtMillis = PartnerOrderRecord.millis(TestWorld.now.addingTimeInterval(-8 * 86_400))
-            try await point.save(on: world.app.db)
+            try await world.age(point, to: TestWorld.now.addingTimeInterval(-8 * 86_400))
             #expect(try await names("?lowStock=true", as: staff) == ["Beta Stand"])
             #expect(try await names("?q=gamma", as: staff) == ["Gamma Stand"])
             let first = try await world.send(.GET, "/api/v1/stand/list?limit=2", as: staff).json

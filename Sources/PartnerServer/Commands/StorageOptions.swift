@@ -52,6 +52,13 @@ struct StorageOptions: ParsableArguments {
             }
             configuration.trustedProxies = value
         }
+        if let size = environment["PARTNEROS_POSTGRES_POOL_SIZE"] {
+            guard let value = Int(size), (1...64).contains(value) else {
+                throw ConfigurationError.invalidValue(
+                    name: "PARTNEROS_POSTGRES_POOL_SIZE", value: size, reason: "use 1–64 connections per event loop")
+            }
+            configuration.postgresConnectionsPerEventLoop = value
+        }
         configuration.webhookTargets = WebhookTargetRules(
             allowLoopback: environment["PARTNEROS_WEBHOOK_ALLOW_LOOPBACK"] == "1",
             requireHTTPS: environment["PARTNEROS_ENV"]?.lowercased() != "development")

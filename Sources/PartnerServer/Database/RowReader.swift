@@ -71,6 +71,11 @@ struct RowReader {
         }
     }
 
+    func double(_ column: String) throws -> Double {
+        guard let value = try optionalDouble(column) else { throw MissingColumn(column: column) }
+        return value
+    }
+
     func bool(_ column: String) throws -> Bool {
         switch source {
         case .sqlite(let row):

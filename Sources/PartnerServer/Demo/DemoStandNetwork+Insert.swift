@@ -94,6 +94,7 @@ extension DemoStandNetwork.Rows {
                 $0.shortfall, $0.standID, $0.soldAtMillis,
             ]
         }
+        try await StandSalesMonths.add(orders, lines: items, on: sql)
     }
 
     private func insertRefills(on sql: any SQLDatabase) async throws {

@@ -31,5 +31,7 @@ enum PartnerOSMigrations {
         AddPromotionStatusTimes(),
         AddReorderPointWait(),
         AddStandSaleItemTimes(),
+        AddStandSalesMonths(),
+        AddShelfCoachPoints(),
     ]
 }

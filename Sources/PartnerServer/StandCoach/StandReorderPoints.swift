@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import PartnerAdvisor
+import SQLKit
 
 /// The coach's reorder points per location × SKU, kept with the time they were computed. One row
 /// per location and SKU, replaced by every refill forecast; a row is current for 7 days, after
@@ -60,5 +61,25 @@ enum StandReorderPoints {
             row.computedAt = Date(timeIntervalSince1970: Double(row.computedAtMillis) / 1000)
             try await row.create(on: db)
         }
+        for locationID in Set(entries.map(\.locationID)) {
+            let points = entries.filter { $0.locationID == locationID }.map { (sku: $0.sku, reorderPoint: $0.plan.reorderPoint) }
+            try await copyToShelf(points, at: locationID, computedAt: PartnerOrderRecord.millis(now), on: db)
+        }
+    }
+
+    /// Sets the shelf lines' copies of their points (`AddShelfCoachPoints`), which the stand list
+    /// counts low lines from; every write of a point goes through here, in the point's transaction.
+    static func copyToShelf(
+        _ points: [(sku: String, reorderPoint: Int)], at locationID: UUID, computedAt millis: Int64, on db: any Database
+    ) async throws {
+        guard !points.isEmpty else { return }
+        let cases = points.map { point -> SQLQueryString in "WHEN \(bind: point.sku) THEN \(bind: point.reorderPoint)" }
+        try await db.sql().raw(
+            """
+            UPDATE stand_inventory SET coach_reorder_point = CASE sku \(cases.joined(separator: " ")) END, \
+            coach_point_at_ms = \(bind: millis) \
+            WHERE location_id = \(bind: locationID) AND sku IN (\(binds: points.map(\.sku)))
+            """
+        ).run()
     }
 }

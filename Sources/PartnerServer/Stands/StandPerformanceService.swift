@@ -67,15 +67,20 @@ struct StandPerformanceService {
         let currency: Currency
     }
 
-    /// Both sums read covering indexes only: the sales by (stand, time) and their lines by the
-    /// same key (`AddStandSaleItemTimes`), so no sale is looked up line by line.
+    /// The whole months of the period come from the monthly totals (`StandSalesMonths`), its ragged
+    /// first and last month from the sales and lines, through covering indexes on (stand, time) —
+    /// a year is a dozen totals per location and SKU plus two partial months of rows.
     func activity(of standID: UUID, from start: Int64, until end: Int64) async throws -> Activity {
+        let cut = MonthCut(from: start, until: end)
         let locations = try await RowReader.all(
             """
-            SELECT location_id AS "locationId", CAST(COALESCE(SUM(total_minor), 0) AS BIGINT) AS "revenueMinor", \
-            CAST(COALESCE(SUM(units), 0) AS BIGINT) AS "units", CAST(COUNT(*) AS BIGINT) AS "sales" \
-            FROM stand_orders WHERE stand_id = \(bind: standID) AND sold_at_ms >= \(bind: start) AND sold_at_ms < \(bind: end) \
-            GROUP BY location_id
+            SELECT location_id AS "locationId", CAST(SUM(revenue) AS BIGINT) AS "revenueMinor", CAST(SUM(units) AS BIGINT) AS "units", \
+            CAST(SUM(sales) AS BIGINT) AS "sales" FROM (\
+            SELECT location_id, revenue_minor AS revenue, units, sales FROM stand_sales_months \
+            WHERE stand_id = \(bind: standID) AND month_ms >= \(bind: cut.months.lowerBound) AND month_ms < \(bind: cut.months.upperBound) \
+            UNION ALL \(Self.edgeSales("location_id, total_minor, units, 1", of: [standID], in: cut.head)) \
+            UNION ALL \(Self.edgeSales("location_id, total_minor, units, 1", of: [standID], in: cut.tail))\
+            ) t GROUP BY location_id
             """, on: database
         ).map { row in
             Activity.Location(
@@ -84,11 +89,12 @@ struct StandPerformanceService {
         }
         let skus = try await RowReader.all(
             """
-            SELECT t.sku AS "sku", (SELECT pr.name FROM products pr WHERE pr.sku = t.sku) AS "name", t.units AS "units", \
-            t.revenue AS "revenueMinor" FROM (\
-            SELECT i.sku AS sku, CAST(SUM(i.quantity) AS BIGINT) AS units, CAST(SUM(i.line_total_minor) AS BIGINT) AS revenue \
-            FROM stand_order_items i \
-            WHERE i.stand_id = \(bind: standID) AND i.sold_at_ms >= \(bind: start) AND i.sold_at_ms < \(bind: end) GROUP BY i.sku) t
+            SELECT t.sku AS "sku", (SELECT pr.name FROM products pr WHERE pr.sku = t.sku) AS "name", \
+            CAST(SUM(t.units) AS BIGINT) AS "units", CAST(SUM(t.revenue) AS BIGINT) AS "revenueMinor" FROM (\
+            SELECT sku, units, revenue_minor AS revenue FROM stand_sku_sales_months \
+            WHERE stand_id = \(bind: standID) AND month_ms >= \(bind: cut.months.lowerBound) AND month_ms < \(bind: cut.months.upperBound) \
+            UNION ALL \(Self.edgeLines(of: standID, in: cut.head)) UNION ALL \(Self.edgeLines(of: standID, in: cut.tail))\
+            ) t GROUP BY t.sku
             """, on: database
         ).map { row in
             Activity.SKU(
@@ -99,6 +105,22 @@ struct StandPerformanceService {
             try await RowReader.all("SELECT currency FROM stand_orders WHERE stand_id = \(bind: standID) LIMIT 1", on: database)
             .first.flatMap { Currency(try $0.string("currency")) } ?? .eur
         return Activity(locations: locations, skus: skus, currency: currency)
+    }
+
+    /// `SELECT columns` of the given stands' sales in `span`, one range of (stand, time) each.
+    private static func edgeSales(_ columns: String, of standIDs: [UUID], in span: Range<Int64>) -> SQLQueryString {
+        """
+        SELECT \(unsafeRaw: columns) FROM stand_orders WHERE stand_id IN (\(binds: standIDs)) \
+        AND sold_at_ms >= \(bind: span.lowerBound) AND sold_at_ms < \(bind: span.upperBound)
+        """
+    }
+
+    /// The stand's sold lines in `span`, as (sku, units, revenue).
+    private static func edgeLines(of standID: UUID, in span: Range<Int64>) -> SQLQueryString {
+        """
+        SELECT sku, quantity, line_total_minor FROM stand_order_items \
+        WHERE stand_id = \(bind: standID) AND sold_at_ms >= \(bind: span.lowerBound) AND sold_at_ms < \(bind: span.upperBound)
+        """
     }
 
     /// The stand's report for the days `from` through `through`, ranked against stands of the same
@@ -196,23 +218,27 @@ struct StandPerformanceService {
         }
     }
 
-    /// Revenue in the period of every other stand with the same package and partner region.
+    /// Revenue in the period of every other stand with the same package and partner region. Driven
+    /// from `stand_partners` (`CROSS JOIN`): SQLite would otherwise walk every partner of the region.
     private func peerRevenue(of stand: Stand, start: Int64, end: Int64) async throws -> [Int64] {
         let standID = stand.id
         let peers = try await RowReader.all(
             """
-            SELECT s.id AS "id" FROM stand_partners s JOIN partners p ON p.id = s.id \
-            WHERE p.region = (SELECT o.region FROM partners o WHERE o.id = \(bind: standID)) \
+            SELECT s.id AS "id" FROM stand_partners s CROSS JOIN partners p WHERE p.id = s.id \
+            AND p.region = (SELECT o.region FROM partners o WHERE o.id = \(bind: standID)) \
             AND s.package_level = \(bind: stand.package.rawValue) AND s.id <> \(bind: standID)
             """, on: database
         ).map { try $0.uuid("id") }
         guard !peers.isEmpty else { return [] }
+        let cut = MonthCut(from: start, until: end)
         let rows = try await RowReader.all(
             """
-            SELECT stand_id AS "standId", CAST(COALESCE(SUM(total_minor), 0) AS BIGINT) AS "total" \
-            FROM \(ident: StandOrderRecord.schema) \
-            WHERE stand_id IN (\(binds: peers)) AND sold_at_ms >= \(bind: start) AND sold_at_ms < \(bind: end) \
-            GROUP BY stand_id
+            SELECT stand_id AS "standId", CAST(SUM(total) AS BIGINT) AS "total" FROM (\
+            SELECT stand_id, revenue_minor AS total FROM stand_sales_months WHERE stand_id IN (\(binds: peers)) \
+            AND month_ms >= \(bind: cut.months.lowerBound) AND month_ms < \(bind: cut.months.upperBound) \
+            UNION ALL \(Self.edgeSales("stand_id, total_minor", of: peers, in: cut.head)) \
+            UNION ALL \(Self.edgeSales("stand_id, total_minor", of: peers, in: cut.tail))\
+            ) t GROUP BY stand_id
             """, on: database
         )
         var totals: [UUID: Int64] = [:]

@@ -3,17 +3,6 @@ import PartnerCore
 
 // Stand records as the values services hand to entrances.
 
-extension StandPartnerRecord {
-    var value: Stand {
-        get throws {
-            Stand(
-                id: try requireID(), package: packageLevel, commissionBasisPoints: commissionBasisPoints,
-                loyaltyRateMilli: loyaltyRateMilli,
-                autoRefill: autoRefill, joinedAt: joinedAt)
-        }
-    }
-}
-
 extension StandLocationRecord {
     var value: StandLocation {
         get throws {

@@ -19,8 +19,29 @@ struct StandRepository {
 
     /// The stand if the caller may see it; nil for missing and invisible alike.
     func find(_ id: UUID, scope: AccessScope) async throws -> Stand? {
+        try await findWithSubject(id, scope: scope)?.stand
+    }
+
+    /// The stand and its partner as the policy sees it, if the caller may see it: what every stand
+    /// endpoint checks first, in one statement.
+    func findWithSubject(_ id: UUID, scope: AccessScope) async throws -> (stand: Stand, subject: PolicySubject)? {
         guard scope.canView(partner: id) else { return nil }
-        return try await StandPartnerRecord.find(id, on: database)?.value
+        let query: SQLQueryString =
+            """
+            SELECT \(unsafeRaw: Self.standColumns), p.status AS "partnerStatus" \
+            FROM stand_partners s JOIN partners p ON p.id = s.id WHERE s.id = \(bind: id)
+            """
+        return try await RowReader.all(query, on: database).first.map { row in
+            (try Self.stand(id, from: row), PolicySubject(partnerID: id, status: try row.value("partnerStatus", as: PartnerStatus.self)))
+        }
+    }
+
+    /// The stand from a row selecting `standColumns`.
+    private static func stand(_ id: UUID, from row: RowReader) throws -> Stand {
+        Stand(
+            id: id, package: try row.value("standPackageLevel", as: StandPackage.self),
+            commissionBasisPoints: try row.int("standCommissionBp"), loyaltyRateMilli: try row.int("standLoyaltyRateMilli"),
+            autoRefill: try row.bool("standAutoRefill"), joinedAt: try row.date("standJoinedAt"))
     }
 
     func summary(of standID: UUID) async throws -> StandSummary {
@@ -63,11 +84,12 @@ struct StandRepository {
     private var currentSince: Int64 { PartnerOrderRecord.millis(clock.now.addingTimeInterval(-StandReorderPoints.currentFor)) }
 
     /// The stand `s`'s low shelf lines: at or below the coach's current reorder point, else the
-    /// planogram minimum — `StockLevel.lowLine`, the rule the sale path applies.
+    /// planogram minimum — `StockLevel.lowLine`, the rule the sale path applies — read from the
+    /// lines' copies of their points (`AddShelfCoachPoints`), one index range per stand.
     private func lowLines(since: Int64) -> SQLQueryString {
         """
-        FROM stand_inventory i LEFT JOIN stand_reorder_points rp ON rp.location_id = i.location_id AND rp.sku = i.sku \
-        AND rp.computed_at_ms >= \(bind: since) WHERE i.stand_id = s.id AND i.on_hand <= COALESCE(rp.reorder_point, i.min_level)
+        FROM stand_inventory i WHERE i.stand_id = s.id \
+        AND i.on_hand <= CASE WHEN i.coach_point_at_ms >= \(bind: since) THEN i.coach_reorder_point ELSE i.min_level END
         """
     }
 
@@ -91,18 +113,27 @@ struct StandRepository {
         let tiers = try await TierRow.byID(on: database)
         return try found.map { row in
             let partner = try PartnerRow(row, tiers: tiers).value
-            let stand = Stand(
-                id: partner.id, package: try row.value("standPackageLevel", as: StandPackage.self),
-                commissionBasisPoints: try row.int("standCommissionBp"), loyaltyRateMilli: try row.int("standLoyaltyRateMilli"),
-                autoRefill: try row.bool("standAutoRefill"), joinedAt: try row.date("standJoinedAt"))
             return StandSummary(
-                stand: stand, partner: partner, locationCount: try row.int("locationCount"), lowStockLines: try row.int("lowStockLines"))
+                stand: try Self.stand(partner.id, from: row), partner: partner, locationCount: try row.int("locationCount"),
+                lowStockLines: try row.int("lowStockLines"))
         }
     }
 
+    /// The stand's locations by name, read with SQL: every stand page and report starts here.
     func locations(of standID: UUID) async throws -> [StandLocation] {
-        try await StandLocationRecord.query(on: database).filter(\.$stand.$id == standID).sort(\.$name).sort(\.$id).all()
-            .map { try $0.value }
+        let query: SQLQueryString =
+            """
+            SELECT id AS "id", name AS "name", venue_type AS "venueType", address AS "address", city AS "city", region AS "region", \
+            country AS "country", latitude AS "latitude", longitude AS "longitude", capacity_facings AS "capacityFacings", \
+            created_at AS "createdAt" FROM stand_locations WHERE stand_id = \(bind: standID) ORDER BY name, id
+            """
+        return try await RowReader.all(query, on: database).map { row in
+            StandLocation(
+                id: try row.uuid("id"), standID: standID, name: try row.string("name"), venueType: try row.string("venueType"),
+                address: try row.string("address"), city: try row.string("city"), region: try row.string("region"),
+                country: try row.string("country"), latitude: try row.double("latitude"), longitude: try row.double("longitude"),
+                capacityFacings: try row.int("capacityFacings"), createdAt: try row.date("createdAt"))
+        }
     }
 
     /// Every shelf line of the stand with its product's name and current reorder point, in one query.

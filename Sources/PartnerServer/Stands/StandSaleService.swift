@@ -147,6 +147,7 @@ struct StandSaleService {
                 $0.lineTotalMinor, $0.shortfall, $0.standID, $0.soldAtMillis,
             ]
         }
+        try await StandSalesMonths.add([order], lines: items, on: sql)
     }
 
     /// The given location's id when it is the stand's, or the stand's only location; 422 otherwise.

@@ -80,7 +80,7 @@ struct WebhookRelay: Sendable {
                 columns: [
                     "id", "subscription_id", "event_id", "event_type", "payload", "status", "attempts", "next_attempt_ms", "created_at_ms",
                 ],
-                ignoringConflictsOn: ["subscription_id", "event_id"]
+                onConflict: .ignore(key: ["subscription_id", "event_id"])
             ) { subscription, event in
                 [
                     UUID(), subscription, event.id, event.type, event.envelopeJSON, WebhookDelivery.Status.pending.rawValue, 0, now.millis,

@@ -116,6 +116,18 @@ extension TestWorld {
         point.computedAt = TestWorld.now.addingTimeInterval(-age)
         point.computedAtMillis = PartnerOrderRecord.millis(point.computedAt)
         try await point.create(on: app.db)
+        try await StandReorderPoints.copyToShelf(
+            [(sku, reorderPoint)], at: locationID, computedAt: point.computedAtMillis, on: app.db)
         return point
+    }
+
+    /// Moves a stored point's computation time back to `date`, as `StandReorderPoints.store` would
+    /// have written it then (the point and its shelf copy).
+    func age(_ point: StandReorderPointRecord, to date: Date) async throws {
+        point.computedAt = date
+        point.computedAtMillis = PartnerOrderRecord.millis(date)
+        try await point.save(on: app.db)
+        try await StandReorderPoints.copyToShelf(
+            [(point.sku, point.reorderPoint)], at: point.$location.id, computedAt: point.computedAtMillis, on: app.db)
     }
 }

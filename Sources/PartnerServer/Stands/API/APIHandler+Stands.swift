@@ -60,9 +60,12 @@ extension APIHandler {
     /// The stand if the caller may see it and the policy allows `action` on it; the same 404 as for
     /// a missing one when it is not visible.
     func authorizedStand(_ rawID: String, for caller: Caller, to action: PolicyAction, field: String? = nil) async throws -> Stand {
-        let stand = try await visibleStand(rawID, for: caller, field: field)
-        try caller.authorize(action, on: try await standSubject(stand.id))
-        return stand
+        let id = try standID(rawID, field: field)
+        guard let found = try await services.stands.repository.findWithSubject(id, scope: caller.scope) else {
+            throw DomainError.notFound("No stand with this id.")
+        }
+        try caller.authorize(action, on: found.subject)
+        return found.stand
     }
 
     /// The stand partner as the policy sees it.
@@ -75,14 +78,19 @@ extension APIHandler {
 
     /// The stand if the caller may see it; the same 404 as for a missing one otherwise.
     func visibleStand(_ rawID: String, for caller: Caller, field: String? = nil) async throws -> Stand {
+        guard let stand = try await services.stands.repository.find(try standID(rawID, field: field), scope: caller.scope) else {
+            throw DomainError.notFound("No stand with this id.")
+        }
+        return stand
+    }
+
+    /// A stand id from a path or body: 422 on `field` when it names one, else 400.
+    private func standID(_ rawID: String, field: String?) throws -> UUID {
         guard let id = UUID(uuidString: rawID) else {
             if let field { throw ValidationFailure(field: field, message: "must be a UUID") }
             throw APIError.badRequest("The id '\(rawID)' is not a UUID.")
         }
-        guard let stand = try await services.stands.repository.find(id, scope: caller.scope) else {
-            throw DomainError.notFound("No stand with this id.")
-        }
-        return stand
+        return id
     }
 
     private func newStandPartner(_ body: Components.Schemas.PartnerCreate, into validator: inout FieldValidator)
