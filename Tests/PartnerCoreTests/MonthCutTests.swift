@@ -67,6 +67,9 @@ struct MonthCutTests {
         #expect(ragged.head == (january + Self.day)..<february && ragged.months == february..<march && ragged.tail == march..<(march + 5))
         let inside = MonthCut(from: january + 1, until: february - 1)
         #expect(inside.head == (january + 1)..<(february - 1) && inside.months.isEmpty && inside.tail.isEmpty)
+        // Any Int64 is a valid input: the extremes clamp instead of trapping.
+        #expect(MonthCut(from: .min, until: .max).head.lowerBound == .min)
+        #expect(MonthCut.monthStart(after: .max) == .max)
         let reversed = MonthCut(from: march, until: january)
         #expect(reversed.head.isEmpty && reversed.months.isEmpty && reversed.tail.isEmpty)
     }

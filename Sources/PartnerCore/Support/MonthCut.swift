@@ -31,7 +31,7 @@ public struct MonthCut: Equatable, Sendable {
     public static func monthStart(containing millis: Int64) -> Int64 {
         let days = Self.days(containing: millis)
         let date = CivilDate(daysSinceEpoch: Int(days))
-        return (days - Int64(date.day - 1)) * day
+        return start(ofDay: days - Int64(date.day - 1))
     }
 
     /// The first millisecond of the UTC month after the one holding `millis`.
@@ -39,7 +39,13 @@ public struct MonthCut: Equatable, Sendable {
         let days = Self.days(containing: millis)
         let date = CivilDate(daysSinceEpoch: Int(days))
         let remaining = CivilDate.daysIn(month: date.month, year: date.year) - date.day + 1
-        return (days + Int64(remaining)) * day
+        return start(ofDay: days + Int64(remaining))
+    }
+
+    /// The day's first millisecond, clamped to Int64's range: any Int64 in, no trap.
+    private static func start(ofDay days: Int64) -> Int64 {
+        let (millis, overflow) = days.multipliedReportingOverflow(by: day)
+        return overflow ? (days < 0 ? .min : .max) : millis
     }
 
     /// Whole days since 1970-01-01, rounded down (a time before 1970 is in the day before).

@@ -41,29 +41,27 @@ enum StandReorderPoints {
     static func store(
         _ entries: [Entry], stand standID: UUID, serviceLevel: Double, insightID: UUID?, on db: any Database, at now: Date
     ) async throws {
-        for locationID in Set(entries.map(\.locationID)) {
-            let skus = entries.filter { $0.locationID == locationID }.map(\.sku)
-            try await StandReorderPointRecord.query(on: db).filter(\.$location.$id == locationID).filter(\.$sku ~~ skus).delete()
-        }
-        for entry in entries {
-            let row = StandReorderPointRecord()
-            row.$stand.id = standID
-            row.$location.id = entry.locationID
-            row.sku = entry.sku
-            row.reorderPoint = entry.plan.reorderPoint
-            row.waitDays = entry.plan.waitDays
-            row.orderUpTo = entry.plan.orderUpTo
-            row.safetyStock = entry.plan.safetyStock
-            row.serviceLevel = serviceLevel
-            row.leadTimeDays = entry.leadTimeDays
-            row.insightID = insightID
-            row.computedAtMillis = PartnerOrderRecord.millis(now)
-            row.computedAt = Date(timeIntervalSince1970: Double(row.computedAtMillis) / 1000)
-            try await row.create(on: db)
-        }
-        for locationID in Set(entries.map(\.locationID)) {
-            let points = entries.filter { $0.locationID == locationID }.map { (sku: $0.sku, reorderPoint: $0.plan.reorderPoint) }
-            try await copyToShelf(points, at: locationID, computedAt: PartnerOrderRecord.millis(now), on: db)
+        let millis = PartnerOrderRecord.millis(now)
+        for (locationID, lines) in Dictionary(grouping: entries, by: \.locationID) {
+            try await StandReorderPointRecord.query(on: db).filter(\.$location.$id == locationID).filter(\.$sku ~~ lines.map(\.sku))
+                .delete()
+            for entry in lines {
+                let row = StandReorderPointRecord()
+                row.$stand.id = standID
+                row.$location.id = entry.locationID
+                row.sku = entry.sku
+                row.reorderPoint = entry.plan.reorderPoint
+                row.waitDays = entry.plan.waitDays
+                row.orderUpTo = entry.plan.orderUpTo
+                row.safetyStock = entry.plan.safetyStock
+                row.serviceLevel = serviceLevel
+                row.leadTimeDays = entry.leadTimeDays
+                row.insightID = insightID
+                row.computedAtMillis = millis
+                row.computedAt = Date(timeIntervalSince1970: Double(millis) / 1000)
+                try await row.create(on: db)
+            }
+            try await copyToShelf(lines.map { ($0.sku, $0.plan.reorderPoint) }, at: locationID, computedAt: millis, on: db)
         }
     }
 
