@@ -55,6 +55,31 @@ struct StorageTests {
         try await app.asyncShutdown()
     }
 
+    @Test func theWriterSettlesEachConnectionOnceAndAgainWhenItsPoolReplacesIt() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("partneros-writer-\(UUID().uuidString).sqlite").path
+        defer {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let writer = try SQLiteWriter(configuration: .init(storage: .file(path: path)), logger: Logger(label: "writer-test"))
+        do {
+            #expect(try await writer.run { try await pragma("busy_timeout", on: $0) } == "5000")
+            // Changed behind the writer's back: the writer does not apply the settings again on a
+            // connection that has them…
+            try await writer.run { try await $0.sql().raw("PRAGMA busy_timeout=10").run() }
+            #expect(try await writer.run { try await pragma("busy_timeout", on: $0) } == "10")
+            // …but does on the connection its pool opens after this one is closed.
+            try await writer.run { database in try await #require(database as? WriterDatabase).connection.close() }
+            let settings = try await writer.run { database in
+                [try await pragma("busy_timeout", on: database), try await pragma("synchronous", on: database)]
+            }
+            #expect(settings == ["5000", "1"])
+        } catch {
+            try await writer.shutdown()
+            throw error
+        }
+        try await writer.shutdown()
+    }
+
     @Test func inMemoryDatabasesLeaveNoFileBehind() async throws {
         let app = try await PartnerOSApplication.make(
             AppConfiguration(database: .sqliteMemory, logLevel: .warning, passwordCost: 4), environment: .testing)

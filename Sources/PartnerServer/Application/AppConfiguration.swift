@@ -22,6 +22,10 @@ public struct AppConfiguration: Sendable {
     public var passwordCost: Int
     /// PostgreSQL pool size per event loop (two loops on this machine's two cores).
     public var postgresConnectionsPerEventLoop: Int = 4
+    /// SQLite read lanes: connections with a thread each that requests run on (`SQLiteReadLanes`).
+    /// One per core, at least two, so one long statement never holds up every request; 0 reads on
+    /// Fluent's pool.
+    public var sqliteReadLanes: Int = max(2, ProcessInfo.processInfo.activeProcessorCount)
     /// How long a request waits for a pooled PostgreSQL connection before it is answered 503.
     public var postgresPoolTimeoutSeconds: Int64 = 10
     /// Points per euro, bonus thresholds and expiry of partner loyalty.

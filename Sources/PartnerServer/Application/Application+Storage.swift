@@ -7,18 +7,19 @@ import Vapor
 
 extension Application {
     /// Configures the database from the location, applies the per-database settings and returns how
-    /// writes reach it: on SQLite through one writer connection with a thread of its own.
-    func useStorage(_ configuration: AppConfiguration) async throws -> WriteSerializer {
+    /// writes reach it (on SQLite through one writer connection with a thread of its own) and, on
+    /// SQLite, the read lanes requests run on.
+    func useStorage(_ configuration: AppConfiguration) async throws -> (writes: WriteSerializer, readLanes: SQLiteReadLanes?) {
         switch configuration.database {
         case .sqliteFile(let path):
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            return try await useSQLite(.init(storage: .file(path: path)))
+            return try await useSQLite(.init(storage: .file(path: path)), readLanes: configuration.sqliteReadLanes)
         case .sqliteMemory:
             // sqlite-kit backs "memory" with a temporary file; delete it when the app stops.
             let identifier = UUID().uuidString
             lifecycle.use(TemporaryDatabaseCleanup(path: TemporaryDatabaseCleanup.path(for: identifier)))
-            return try await useSQLite(.init(storage: .memory(identifier: identifier)))
+            return try await useSQLite(.init(storage: .memory(identifier: identifier)), readLanes: configuration.sqliteReadLanes)
         case .postgres(let url):
             var postgres = try SQLPostgresConfiguration(url: url)
             if let schema = configuration.postgresSchema { postgres.searchPath = [schema] }
@@ -29,18 +30,21 @@ extension Application {
             if let schema = configuration.postgresSchema {
                 try await db.sql().raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
             }
-            return WriteSerializer(writer: nil)
+            return (WriteSerializer(writer: nil), nil)
         }
     }
 
-    /// Readers use Fluent's pool; the writer is registered after the temporary file's cleanup, so
-    /// it stops first.
-    private func useSQLite(_ storage: SQLiteConfiguration) async throws -> WriteSerializer {
+    /// Requests read on the lanes, everything else on Fluent's pool. The writer is registered after
+    /// the temporary file's cleanup and the lanes after the writer, so they stop in the reverse order.
+    private func useSQLite(_ storage: SQLiteConfiguration, readLanes: Int) async throws -> (WriteSerializer, SQLiteReadLanes?) {
         databases.use(.sqlite(storage), as: .sqlite)
         try await prepareSQLite()
         let writer = try SQLiteWriter(configuration: storage, logger: logger)
         lifecycle.use(writer)
-        return WriteSerializer(writer: writer)
+        guard readLanes > 0 else { return (WriteSerializer(writer: writer), nil) }
+        let lanes = try await SQLiteReadLanes.open(configuration: storage, count: readLanes, on: eventLoopGroup.next(), logger: logger)
+        lifecycle.use(lanes)
+        return (WriteSerializer(writer: writer), lanes)
     }
 
     /// WAL lets readers proceed while one writer commits; `synchronous=NORMAL` is durable in WAL mode

@@ -22,7 +22,7 @@ public enum PartnerOSApplication {
 
     static func configure(_ app: Application, _ configuration: AppConfiguration) async throws {
         app.logger.logLevel = configuration.logLevel
-        let writes = try await app.useStorage(configuration)
+        let (writes, readLanes) = try await app.useStorage(configuration)
         app.migrations.add(PartnerOSMigrations.all)
         app.passwords.use(.bcrypt(cost: configuration.passwordCost))
 
@@ -30,7 +30,7 @@ public enum PartnerOSApplication {
         let bcrypt = app.password.async
         let passwords = PasswordHashing(
             hash: { try await bcrypt.hash($0).get() }, verify: { try await bcrypt.verify($0, created: $1).get() })
-        let database = try PooledDatabase.make(app.databases, on: app.eventLoopGroup, logger: app.logger)
+        let database = try PooledDatabase.make(app.databases, on: app.eventLoopGroup, logger: app.logger, lanes: readLanes)
         let services = PartnerOSServices(
             database: database, configuration: configuration, writes: writes, passwords: passwords,
             decoyPasswordHash: try await passwords.hash(UUID().uuidString), threadPool: app.threadPool,
@@ -53,6 +53,7 @@ public enum PartnerOSApplication {
             on: VaporTransport(routesBuilder: app), serverURL: try Servers.Server1.url(),
             configuration: Configuration(dateTranscoder: ISO8601Transcoder(), jsonEncodingOptions: [.withoutEscapingSlashes]),
             middlewares: [
+                ReadLaneMiddleware(lanes: readLanes),
                 AuthenticationMiddleware(authenticator: services.authenticator),
                 SpecValidationMiddleware(constraints: try SpecConstraints(spec: spec), maxBodyBytes: DocumentStore.maxBytes),
                 NullCursorMiddleware(spec: spec),

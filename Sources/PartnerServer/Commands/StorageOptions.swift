@@ -59,6 +59,13 @@ struct StorageOptions: ParsableArguments {
             }
             configuration.postgresConnectionsPerEventLoop = value
         }
+        if let lanes = environment["PARTNEROS_SQLITE_READ_LANES"] {
+            guard let value = Int(lanes), (0...64).contains(value) else {
+                throw ConfigurationError.invalidValue(
+                    name: "PARTNEROS_SQLITE_READ_LANES", value: lanes, reason: "use 0–64 read lanes (0: requests read on the pool)")
+            }
+            configuration.sqliteReadLanes = value
+        }
         configuration.webhookTargets = WebhookTargetRules(
             allowLoopback: environment["PARTNEROS_WEBHOOK_ALLOW_LOOPBACK"] == "1",
             requireHTTPS: environment["PARTNEROS_ENV"]?.lowercased() != "development")

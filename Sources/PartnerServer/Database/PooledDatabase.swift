@@ -19,13 +19,16 @@ struct PooledDatabase: Database, SQLDatabase {
     private let first: any Database & SQLDatabase
 
     /// The default database of `databases`, pooled over `eventLoopGroup`; on SQLite it is also an
-    /// `SQLiteDatabase`, so readers can take rows straight from the driver.
-    static func make(_ databases: Databases, on eventLoopGroup: any EventLoopGroup, logger: Logger) throws -> any Database {
+    /// `SQLiteDatabase`, so readers can take rows straight from the driver, on the read `lanes`
+    /// when the caller runs on one.
+    static func make(_ databases: Databases, on eventLoopGroup: any EventLoopGroup, logger: Logger, lanes: SQLiteReadLanes? = nil) throws
+        -> any Database
+    {
         guard let first = databases.database(logger: logger, on: eventLoopGroup.next()) as? any Database & SQLDatabase else {
             throw StorageError.notSQL
         }
         let pooled = PooledDatabase(databases: databases, eventLoopGroup: eventLoopGroup, baseLogger: logger, first: first)
-        return first is any SQLiteDatabase ? PooledSQLiteDatabase(pooled: pooled) : pooled
+        return first is any SQLiteDatabase ? PooledSQLiteDatabase(pooled: pooled, lanes: lanes) : pooled
     }
 
     /// A database on the caller's event loop when it runs on one, else on the group's next loop.

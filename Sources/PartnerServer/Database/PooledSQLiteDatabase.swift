@@ -6,9 +6,12 @@ import SQLiteKit
 import SQLiteNIO
 
 /// `PooledDatabase` on SQLite: also an `SQLiteDatabase`, so `RowReader` reads rows straight from the
-/// driver on whichever loop's connection the call is given.
+/// driver on whichever loop's connection the call is given. A task running on one of the read
+/// lanes (`SQLiteReadLanes`) has its SQL statements and row queries answered on the lane's
+/// connection instead; Fluent's model queries, transactions and leased connections keep the pool.
 struct PooledSQLiteDatabase: Database, SQLDatabase, SQLiteDatabase {
     let pooled: PooledDatabase
+    let lanes: SQLiteReadLanes?
 
     private func nextSQLite() -> (any SQLiteDatabase)? {
         pooled.next() as? any SQLiteDatabase
@@ -52,7 +55,11 @@ struct PooledSQLiteDatabase: Database, SQLDatabase, SQLiteDatabase {
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        try await pooled.execute(sql: query, onRow)
+        if let lane = lanes?.currentLane {
+            try await lane.sql.execute(sql: query, onRow)
+        } else {
+            try await pooled.execute(sql: query, onRow)
+        }
     }
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
@@ -66,6 +73,15 @@ struct PooledSQLiteDatabase: Database, SQLDatabase, SQLiteDatabase {
     {
         guard let sqlite = nextSQLite() else { return eventLoop.makeFailedFuture(StorageError.notSQL) }
         return sqlite.query(query, binds, logger: logger, onRow)
+    }
+
+    func query(_ query: String, _ binds: [SQLiteData], _ onRow: @escaping @Sendable (SQLiteRow) -> Void) async throws {
+        if let lane = lanes?.currentLane {
+            try await lane.connection.query(query, binds, onRow)
+        } else {
+            guard let sqlite = nextSQLite() else { throw StorageError.notSQL }
+            try await sqlite.query(query, binds, onRow)
+        }
     }
 
     func withConnection<T>(_ closure: @escaping @Sendable (SQLiteConnection) -> EventLoopFuture<T>) -> EventLoopFuture<T> {

@@ -16,7 +16,10 @@ enum SQLiteSettings {
 
     /// `autocheckpoint: false` leaves checkpoints to a background loop (the writer only).
     static func apply(on database: any Database, autocheckpoint: Bool = true) async throws {
-        let sql = try database.sql()
+        try await apply(on: try database.sql(), autocheckpoint: autocheckpoint)
+    }
+
+    static func apply(on sql: any SQLDatabase, autocheckpoint: Bool = true) async throws {
         try await sql.raw("PRAGMA synchronous=NORMAL").run()
         try await sql.raw("PRAGMA busy_timeout=\(unsafeRaw: String(busyTimeoutMilliseconds))").run()
         try await sql.raw("PRAGMA wal_autocheckpoint=\(unsafeRaw: String(autocheckpoint ? autocheckpointPages : 0))").run()

@@ -23,6 +23,8 @@ final class SQLiteWriter: Sendable {
     private let database: any Database
     private let checkpointsElsewhere = NIOLockedValueBox(false)
     private let walRestartDue = NIOLockedValueBox(false)
+    /// The connection the per-connection settings were last applied to, and the checkpoint mode.
+    private let configured = NIOLockedValueBox<(connection: SQLiteConnection, autocheckpoint: Bool)?>(nil)
 
     /// Whether the WAL is checkpointed by `Application.useBackgroundCheckpoints()` rather than by the
     /// committing writer (SQLite's automatic checkpoint runs inside the COMMIT that crosses 1,000
@@ -63,9 +65,24 @@ final class SQLiteWriter: Sendable {
         let executor = self.executor
         return try await database.withConnection { connectionBound in
             try await withTaskExecutorPreference(executor) {
-                try await body(try Self.writerDatabase(for: connectionBound))
+                let writerDatabase = try Self.writerDatabase(for: connectionBound)
+                try await self.configure(writerDatabase)
+                return try await body(writerDatabase)
             }
         }
+    }
+
+    /// Applies the per-connection settings when the pool hands out a connection that does not have
+    /// them yet (sqlite-kit sets only `foreign_keys` on the connections it opens) or the checkpoint
+    /// mode changed: once per connection, not four statements before every batch.
+    private func configure(_ database: WriterDatabase) async throws {
+        let autocheckpoint = !checkpointsInBackground
+        let current = configured.withLockedValue { last in
+            last.map { $0.connection === database.connection && $0.autocheckpoint == autocheckpoint } ?? false
+        }
+        guard !current else { return }
+        try await SQLiteSettings.apply(on: database as any Database, autocheckpoint: autocheckpoint)
+        configured.withLockedValue { $0 = (database.connection, autocheckpoint) }
     }
 
     func shutdown() async throws {

@@ -14,9 +14,8 @@ import SQLKit
 /// own work — and each caller is answered only after the batch's COMMIT succeeded. That spreads the
 /// cost of a commit over many writes without weakening what an acknowledgement means.
 ///
-/// Batches run on the `SQLiteWriter`'s own connection and thread. sqlite-kit sets only
-/// `foreign_keys` on the connections its pool opens, so the per-connection settings are applied
-/// before every batch: a connection the pool replaced never writes without them.
+/// Batches run on the `SQLiteWriter`'s own connection and thread, which applies the per-connection
+/// settings to every connection its pool hands out before the first batch on it.
 final class WriteSerializer: Sendable {
     private let queue: CommitQueue?
 
@@ -102,7 +101,6 @@ actor CommitQueue {
     private static func commit(_ batch: [Job], on writer: SQLiteWriter) async -> [Result<any Sendable, any Error>] {
         do {
             return try await writer.run { connection in
-                try await SQLiteSettings.apply(on: connection, autocheckpoint: !writer.checkpointsInBackground)
                 let sql = try connection.sql()
                 if writer.takeWALRestart() { try await sql.raw("PRAGMA wal_checkpoint(PASSIVE)").run() }
                 try await sql.raw("BEGIN IMMEDIATE").run()

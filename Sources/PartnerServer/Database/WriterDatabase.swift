@@ -12,7 +12,7 @@ import SQLiteNIO
 /// that asks for its own transaction joins the batch's.
 struct WriterDatabase: Database, SQLDatabase, SQLiteDatabase {
     private let fluent: any Database & SQLDatabase
-    private let connection: SQLiteConnection
+    let connection: SQLiteConnection
 
     init(fluent: any Database & SQLDatabase, connection: SQLiteConnection) {
         self.fluent = fluent

@@ -31,28 +31,24 @@ struct OrderRepository {
         return Page(rows: rows, limit: page.limit) { TimePosition(millis: $0.millis, id: $0.order.id) }.map(\.order)
     }
 
-    func openCount(partnerID: UUID) async throws -> Int {
-        let open = OrderStatus.allCases.filter(\.isOpen).map(\.rawValue)
-        let count = try await database.sql().raw(
-            "SELECT CAST(COUNT(*) AS BIGINT) AS n FROM partner_orders WHERE partner_id = \(bind: partnerID) AND status IN (\(binds: open))"
-        ).first(decodingColumn: "n", as: Int64.self)
-        return Int(clamping: count ?? 0)
-    }
-
-    /// Count and value of the partner's orders placed since `date`, cancelled ones excluded, summed
-    /// in SQL (the CASTs give both databases' aggregates one integer type).
-    func totals(partnerID: UUID, since date: Date) async throws -> (count: Int, revenueMinor: Int64) {
+    /// What the dashboard shows of the partner's orders, in one statement: how many are open, and
+    /// the count and value of those placed since `date`, cancelled ones excluded (the CASTs give
+    /// both databases' aggregates one integer type).
+    func activity(partnerID: UUID, since date: Date) async throws -> (open: Int, recentCount: Int, recentRevenueMinor: Int64) {
         struct Row: Decodable {
+            let open: Int64
             let n: Int64
             let revenue: Int64
         }
+        let open = OrderStatus.allCases.filter(\.isOpen).map(\.rawValue)
         let row = try await database.sql().raw(
             """
-            SELECT CAST(COUNT(*) AS BIGINT) AS n, CAST(COALESCE(SUM(total_minor), 0) AS BIGINT) AS revenue FROM partner_orders \
-            WHERE partner_id = \(bind: partnerID) AND placed_at_ms >= \(bind: PartnerOrderRecord.millis(date)) \
+            SELECT CAST(COUNT(*) AS BIGINT) AS n, CAST(COALESCE(SUM(total_minor), 0) AS BIGINT) AS revenue, \
+            (SELECT CAST(COUNT(*) AS BIGINT) FROM partner_orders WHERE partner_id = \(bind: partnerID) AND status IN (\(binds: open))) AS open \
+            FROM partner_orders WHERE partner_id = \(bind: partnerID) AND placed_at_ms >= \(bind: PartnerOrderRecord.millis(date)) \
             AND status <> \(bind: OrderStatus.cancelled.rawValue)
             """
         ).first(decoding: Row.self)
-        return (Int(clamping: row?.n ?? 0), row?.revenue ?? 0)
+        return (Int(clamping: row?.open ?? 0), Int(clamping: row?.n ?? 0), row?.revenue ?? 0)
     }
 }

@@ -43,8 +43,10 @@ struct OrderService {
     ) async throws -> Response {
         let valid = try validated(placement)
         let now = clock.now
-        return try await idempotency.perform(request) { db in
-            try render(try await place(valid, for: partnerID, on: db, at: now))
+        return try await DocumentNumber.retryingTaken {
+            try await idempotency.perform(request) { db in
+                try render(try await place(valid, for: partnerID, on: db, at: now))
+            }
         }
     }
 

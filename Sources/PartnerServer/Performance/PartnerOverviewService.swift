@@ -15,8 +15,7 @@ struct PartnerOverviewService {
 
     func dashboard(of partner: Partner) async throws -> PartnerDashboard {
         let now = clock.now
-        let open = try await orders.openCount(partnerID: partner.id)
-        let recent = try await orders.totals(partnerID: partner.id, since: now.addingTimeInterval(-90 * 86_400))
+        let recent = try await orders.activity(partnerID: partner.id, since: now.addingTimeInterval(-90 * 86_400))
         let points = try await loyalty.summary(of: partner.id)
         let thisMonth = Month(containing: now)
         let contracts = try await contracts.contracts(of: partner.id)
@@ -26,7 +25,8 @@ struct PartnerOverviewService {
         return PartnerDashboard(
             partnerID: partner.id,
             orders: .init(
-                open: open, last90Days: recent.count, revenueLast90Days: Money(minorUnits: recent.revenueMinor, currency: currency)),
+                open: recent.open, last90Days: recent.recentCount,
+                revenueLast90Days: Money(minorUnits: recent.recentRevenueMinor, currency: currency)),
             loyalty: .init(balance: points.ledger.balance, expiringSoon: points.expiringSoon.reduce(0) { $0 + $1.remaining }),
             thisMonth: current, trend: trend, contract: .init(among: contracts, at: now),
             compliance: try await compliance.summary(of: partner),

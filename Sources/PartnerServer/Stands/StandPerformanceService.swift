@@ -64,7 +64,6 @@ struct StandPerformanceService {
 
         let locations: [Location]
         let skus: [SKU]
-        let currency: Currency
     }
 
     /// The whole months of the period come from the monthly totals (`StandSalesMonths`), its ragged
@@ -78,8 +77,8 @@ struct StandPerformanceService {
             CAST(SUM(sales) AS BIGINT) AS "sales" FROM (\
             SELECT location_id, revenue_minor AS revenue, units, sales FROM stand_sales_months \
             WHERE stand_id = \(bind: standID) AND month_ms >= \(bind: cut.months.lowerBound) AND month_ms < \(bind: cut.months.upperBound) \
-            UNION ALL \(Self.edgeSales("location_id, total_minor, units, 1", of: [standID], in: cut.head)) \
-            UNION ALL \(Self.edgeSales("location_id, total_minor, units, 1", of: [standID], in: cut.tail))\
+            UNION ALL \(Self.edgeSales(of: standID, in: cut.head)) \
+            UNION ALL \(Self.edgeSales(of: standID, in: cut.tail))\
             ) t GROUP BY location_id
             """, on: database
         ).map { row in
@@ -101,16 +100,13 @@ struct StandPerformanceService {
                 sku: try row.string("sku"), name: try row.optionalString("name"), units: try row.int64("units"),
                 revenueMinor: try row.int64("revenueMinor"))
         }
-        let currency =
-            try await RowReader.all("SELECT currency FROM stand_orders WHERE stand_id = \(bind: standID) LIMIT 1", on: database)
-            .first.flatMap { Currency(try $0.string("currency")) } ?? .eur
-        return Activity(locations: locations, skus: skus, currency: currency)
+        return Activity(locations: locations, skus: skus)
     }
 
-    /// `SELECT columns` of the given stands' sales in `span`, one range of (stand, time) each.
-    private static func edgeSales(_ columns: String, of standIDs: [UUID], in span: Range<Int64>) -> SQLQueryString {
+    /// The stand's sales in `span`, as (location, revenue, units, 1 sale).
+    private static func edgeSales(of standID: UUID, in span: Range<Int64>) -> SQLQueryString {
         """
-        SELECT \(unsafeRaw: columns) FROM stand_orders WHERE stand_id IN (\(binds: standIDs)) \
+        SELECT location_id, total_minor, units, 1 FROM stand_orders WHERE stand_id = \(bind: standID) \
         AND sold_at_ms >= \(bind: span.lowerBound) AND sold_at_ms < \(bind: span.upperBound)
         """
     }
@@ -165,13 +161,14 @@ struct StandPerformanceService {
         let salesCount = Int(clamping: activity.locations.reduce(Int64(0)) { $0 &+ $1.sales })
         let onHand = shelf.reduce(0) { $0 + $1.level.onHand }
         let peers = try await peerRevenue(of: stand, start: start, end: end)
+        let (currency, points) = try await currencyAndPoints(of: standID, start: start, end: end)
         return Report(
-            from: from, through: through, currency: activity.currency, revenueMinor: revenue, units: units, salesCount: salesCount,
+            from: from, through: through, currency: currency, revenueMinor: revenue, units: units, salesCount: salesCount,
             sellThroughPercent: StandKPI.rounded(StandKPI.sellThroughPercent(sold: units, onHand: onHand)),
             stockOutDays: StockOutCalendar.days(stockOuts.map(\.interval), from: from, through: through, now: now),
             daysOfCover: StandKPI.rounded(StandDemand.daysOfCover(onHand: onHand, units: units, days: days)),
             refillLeadTimeDays: try await leadTime(of: standID, start: start, end: end),
-            pointsEarned: try await pointsEarned(by: standID, start: start, end: end),
+            pointsEarned: points,
             rankPercentile: StandKPI.rounded(StandKPI.percentileRank(of: revenue, among: peers)), peerCount: peers.count,
             locations: locations.compactMap { byLocation[$0.id] },
             skus: skus.values.sorted { ($0.revenueMinor, $1.sku) > ($1.revenueMinor, $0.sku) })
@@ -191,15 +188,19 @@ struct StandPerformanceService {
         return StandKPI.rounded(StandKPI.median(days))
     }
 
-    private func pointsEarned(by standID: UUID, start: Int64, end: Int64) async throws -> Int {
-        let total = try await database.sql().raw(
+    /// The stand's currency (of its sales; euro before the first) and the loyalty points it earned
+    /// in the period: one statement for both.
+    private func currencyAndPoints(of standID: UUID, start: Int64, end: Int64) async throws -> (currency: Currency, points: Int) {
+        let row = try await RowReader.all(
             """
-            SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) AS total FROM stand_loyalty_ledger \
+            SELECT (SELECT currency FROM stand_orders WHERE stand_id = \(bind: standID) LIMIT 1) AS "currency", \
+            (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM stand_loyalty_ledger \
             WHERE stand_id = \(bind: standID) AND occurred_at_ms >= \(bind: start) AND occurred_at_ms < \(bind: end) \
-            AND kind IN (\(binds: [LoyaltyEntryKind.earn.rawValue, LoyaltyEntryKind.bonus.rawValue]))
-            """
-        ).first(decodingColumn: "total", as: Int64.self)
-        return Int(clamping: total ?? 0)
+            AND kind IN (\(binds: [LoyaltyEntryKind.earn.rawValue, LoyaltyEntryKind.bonus.rawValue]))) AS "points"
+            """, on: database
+        ).first
+        let currency = try row?.optionalString("currency").flatMap(Currency.init) ?? .eur
+        return (currency, Int(clamping: try row?.optionalInt64("points") ?? 0))
     }
 
     /// The stand's stock-out periods that overlap the report: started before it ended, not ended
@@ -218,31 +219,30 @@ struct StandPerformanceService {
         }
     }
 
-    /// Revenue in the period of every other stand with the same package and partner region. Driven
-    /// from `stand_partners` (`CROSS JOIN`): SQLite would otherwise walk every partner of the region.
+    /// Revenue in the period of every other stand with the same package and partner region, in one
+    /// statement: whole months from the monthly totals, the ragged edges from the sales, each a
+    /// range of a covering index per peer. Driven from `stand_partners` (`CROSS JOIN`): SQLite would
+    /// otherwise walk every partner of the region.
     private func peerRevenue(of stand: Stand, start: Int64, end: Int64) async throws -> [Int64] {
         let standID = stand.id
-        let peers = try await RowReader.all(
+        let cut = MonthCut(from: start, until: end)
+        return try await RowReader.all(
             """
-            SELECT s.id AS "id" FROM stand_partners s CROSS JOIN partners p WHERE p.id = s.id \
+            SELECT CAST(COALESCE((SELECT SUM(m.revenue_minor) FROM stand_sales_months m WHERE m.stand_id = s.id \
+            AND m.month_ms >= \(bind: cut.months.lowerBound) AND m.month_ms < \(bind: cut.months.upperBound)), 0) \
+            + COALESCE((\(Self.edgeRevenue(in: cut.head))), 0) + COALESCE((\(Self.edgeRevenue(in: cut.tail))), 0) AS BIGINT) AS "total" \
+            FROM stand_partners s CROSS JOIN partners p WHERE p.id = s.id \
             AND p.region = (SELECT o.region FROM partners o WHERE o.id = \(bind: standID)) \
             AND s.package_level = \(bind: stand.package.rawValue) AND s.id <> \(bind: standID)
             """, on: database
-        ).map { try $0.uuid("id") }
-        guard !peers.isEmpty else { return [] }
-        let cut = MonthCut(from: start, until: end)
-        let rows = try await RowReader.all(
-            """
-            SELECT stand_id AS "standId", CAST(SUM(total) AS BIGINT) AS "total" FROM (\
-            SELECT stand_id, revenue_minor AS total FROM stand_sales_months WHERE stand_id IN (\(binds: peers)) \
-            AND month_ms >= \(bind: cut.months.lowerBound) AND month_ms < \(bind: cut.months.upperBound) \
-            UNION ALL \(Self.edgeSales("stand_id, total_minor", of: peers, in: cut.head)) \
-            UNION ALL \(Self.edgeSales("stand_id, total_minor", of: peers, in: cut.tail))\
-            ) t GROUP BY stand_id
-            """, on: database
-        )
-        var totals: [UUID: Int64] = [:]
-        for row in rows { totals[try row.uuid("standId")] = try row.int64("total") }
-        return peers.map { totals[$0] ?? 0 }
+        ).map { try $0.int64("total") }
+    }
+
+    /// The revenue of the peer `s` in `span`, as a scalar subquery.
+    private static func edgeRevenue(in span: Range<Int64>) -> SQLQueryString {
+        """
+        SELECT SUM(e.total_minor) FROM stand_orders e WHERE e.stand_id = s.id \
+        AND e.sold_at_ms >= \(bind: span.lowerBound) AND e.sold_at_ms < \(bind: span.upperBound)
+        """
     }
 }

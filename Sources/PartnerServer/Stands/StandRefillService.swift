@@ -43,13 +43,16 @@ struct StandRefillService {
         render: @escaping @Sendable (StandRefill) throws -> Response
     ) async throws -> Response {
         let now = clock.now
-        return try await idempotency.perform(replaySafe) { db in
-            _ = try await db.lockActivePartner(standID)
-            let location = try await StandSaleService.location(locationID, of: standID, on: db)
-            guard let refill = try await self.request(request, stand: standID, location: location, on: db, at: now) else {
-                throw ValidationFailure(field: "items", message: "nothing to refill: every SKU is at or above par with what is on order")
+        return try await DocumentNumber.retryingTaken {
+            try await idempotency.perform(replaySafe) { db in
+                _ = try await db.lockActivePartner(standID)
+                let location = try await StandSaleService.location(locationID, of: standID, on: db)
+                guard let refill = try await self.request(request, stand: standID, location: location, on: db, at: now) else {
+                    throw ValidationFailure(
+                        field: "items", message: "nothing to refill: every SKU is at or above par with what is on order")
+                }
+                return try render(try refill.value)
             }
-            return try render(try refill.value)
         }
     }
 

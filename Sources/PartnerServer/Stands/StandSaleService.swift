@@ -39,8 +39,10 @@ struct StandSaleService {
         render: @escaping @Sendable (StandSale) throws -> Response
     ) async throws -> Response {
         let now = clock.now
-        return try await idempotency.perform(request) { db in
-            try render(try await record(sale, stand: standID, on: db, at: now))
+        return try await DocumentNumber.retryingTaken {
+            try await idempotency.perform(request) { db in
+                try render(try await record(sale, stand: standID, on: db, at: now))
+            }
         }
     }
 
