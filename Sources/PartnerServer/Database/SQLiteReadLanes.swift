@@ -4,8 +4,8 @@ import NIOCore
 import SQLiteKit
 import Vapor
 
-/// The SQLite read connections a request runs on, one thread each, from authentication to the
-/// encoding of its response.
+/// The SQLite read connections a reading request (GET, HEAD: `ReadLaneMiddleware`) runs on, one
+/// thread each, from authentication to the encoding of its response.
 ///
 /// Through Fluent's pool every statement crossed four threads: the request's task asked an event
 /// loop for the connection, the loop handed the statement to the shared thread pool, each row went
@@ -17,7 +17,7 @@ import Vapor
 ///
 /// A request takes the lane with the fewest requests in flight, so one long statement holds up
 /// only the requests that share its lane. Reads only: writes still queue for the writer
-/// (`WriteSerializer`), transactions and Fluent's model queries still use the pool.
+/// (`WriteSerializer`); transactions, Fluent's model queries and write requests use the pool.
 final class SQLiteReadLanes: Sendable {
     /// The lane the current task runs on; set by `run`.
     @TaskLocal static var current: SQLiteReadLane?
