@@ -13,6 +13,7 @@
 # than most changes move them.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/bench-common.sh
 [[ $# -ge 3 ]] || { sed -n 2,12p "$0" >&2; exit 64; }
 SEEDED=$1 VARIABLE=$2 VALUES=$3 ROWS=${4:-.}
 BIN="${PARTNEROS_BIN:-.build/release/partneros}"
@@ -24,17 +25,14 @@ cp "$SEEDED" "$F"
 "$BIN" migrate --database "sqlite:$F" >/dev/null
 "$BIN" create-admin --email bench@example.com --password bench-password-1 --database "sqlite:$F" >/dev/null 2>&1 || true
 query() { sqlite3 "$F" "$1"; }
+AGG=group_concat
 query "UPDATE stand_inventory SET on_hand = 10000000, min_level = 0"
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 post() { curl -fs "$BASE$1" -H 'Content-Type: application/json' -H "Authorization: Bearer ${2:-}" -d "$3"; }
 DEALER=$(query "SELECT partner_id FROM partner_orders GROUP BY partner_id ORDER BY COUNT(*) DESC, partner_id LIMIT 1")
 STAND=$(query "SELECT stand_id FROM stand_orders GROUP BY stand_id ORDER BY COUNT(*) DESC, stand_id LIMIT 1")
 FROM=$(date -u -d '-365 days' +%F); TO=$(date -u -d '-1 day' +%F); SOLD_AT=$(date -u -d '-2 minutes' +%FT%TZ)
-query "SELECT l.stand_id, l.id, (SELECT group_concat(sku, ',') FROM (SELECT sku FROM stand_inventory i WHERE i.location_id = l.id ORDER BY sku LIMIT 3) s) FROM stand_locations l ORDER BY l.id" \
-    | awk -F'|' 'BEGIN {print "return {"} {split($3, s, ","); printf "{\"%s\",\"%s\",\"%s\",\"%s\",\"%s\"},\n", $1, $2, s[1], s[2], s[3]} END {print "}"}' >"$DIR/sales.lua"
-SKUS=$(query "SELECT sku FROM products WHERE active ORDER BY sku LIMIT 5" | paste -sd, -)
-query "SELECT id FROM partners WHERE type = 'dealer' AND status = 'active' ORDER BY id LIMIT 200" \
-    | awk -v skus="$SKUS" 'BEGIN {split(skus, s, ","); print "return {"} {printf "{\"%s\",\"%s\",\"%s\",\"%s\",\"%s\",\"%s\"},\n", $1, s[1], s[2], s[3], s[4], s[5]} END {print "}"}' >"$DIR/orders.lua"
+write_targets "$DIR"
 ROUND=0
 for VALUE in $VALUES; do
     ROUND=$((ROUND + 1))
@@ -44,12 +42,7 @@ for VALUE in $VALUES; do
     ADMIN=$(post /api/v1/auth/login "" '{"email":"bench@example.com","password":"bench-password-1"}' | json '["token"]')
     SALES=$(post /api/v1/service-tokens "$ADMIN" "{\"name\":\"A/B sales $ROUND\",\"scopes\":[\"sales:write\"]}" | json '["token"]')
     ORDERS=$(post /api/v1/service-tokens "$ADMIN" "{\"name\":\"A/B orders $ROUND\",\"scopes\":[\"orders:write\"]}" | json '["token"]')
-    for _ in $(seq 1 1800); do
-        curl -fs "$BASE/api/v1/automations" -H "Authorization: Bearer $ADMIN" \
-            | python3 -c 'import json,sys; items=json.load(sys.stdin)["items"]; sys.exit(0 if all(i.get("lastFinishedAt") and not i["running"] for i in items) else 1)' \
-            && break
-        sleep 1
-    done
+    wait_for_automations "$ADMIN"
     cat "$F"* >/dev/null; sleep 3
     row() { # name path connections mode token [data]
         [[ "$1" =~ $ROWS || "$1" == healthz ]] || return 0

@@ -17,6 +17,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$(pwd)
+source scripts/bench-common.sh
 
 POSTGRES=0 SCALE=10000 BUILD=1 RUNS=3 DURATION=10 ONLY=""
 while [[ $# -gt 0 ]]; do
@@ -79,15 +80,8 @@ for id in $(query "SELECT id FROM partners WHERE type = 'dealer' ORDER BY compan
 done
 MEMBER=$(post /api/v1/auth/login "" '{"email":"bench.owner@example.com","password":"bench-password-1"}' | json '["token"]')
 
-# A fresh database has every automation due at start (ai-refresh re-forecasts the network); measure
-# only once they have all run, so they neither compete with the load nor count as idle memory.
 AUTOMATIONS_START=$SECONDS
-for _ in $(seq 1 1800); do
-    curl -fs "$BASE/api/v1/automations" -H "Authorization: Bearer $ADMIN" \
-        | python3 -c 'import json,sys; items=json.load(sys.stdin)["items"]; sys.exit(0 if all(i.get("lastFinishedAt") and not i["running"] for i in items) else 1)' \
-        && break
-    sleep 1
-done
+wait_for_automations "$ADMIN"
 echo "start-up automations: $((SECONDS - AUTOMATIONS_START)) s" >&2
 # This VM's page cache is sometimes squeezed to ~1.4 GB, about the size of the seeded file: read it
 # once so the runs measure the server, not the disk.
@@ -99,12 +93,7 @@ DEALER=$(query "SELECT partner_id FROM partner_orders GROUP BY partner_id ORDER 
 STAND=$(query "SELECT stand_id FROM stand_orders GROUP BY stand_id ORDER BY COUNT(*) DESC, stand_id LIMIT 1")
 FROM=$(date -u -d '-365 days' +%F); TO=$(date -u -d '-1 day' +%F)
 SOLD_AT=$(date -u -d '-2 minutes' +%FT%TZ)
-# Sales over every stand location (three of its SKUs each); orders over 200 active dealers.
-query "SELECT l.stand_id, l.id, (SELECT $AGG(sku, ',') FROM (SELECT sku FROM stand_inventory i WHERE i.location_id = l.id ORDER BY sku LIMIT 3) s) FROM stand_locations l ORDER BY l.id" 2>/dev/null \
-    | awk -F'|' 'BEGIN {print "return {"} {split($3, s, ","); printf "{\"%s\",\"%s\",\"%s\",\"%s\",\"%s\"},\n", $1, $2, s[1], s[2], s[3]} END {print "}"}' >"$DIR/sales.lua"
-SKUS=$(query "SELECT sku FROM products WHERE active ORDER BY sku LIMIT 5" | paste -sd, -)
-query "SELECT id FROM partners WHERE type = 'dealer' AND status = 'active' ORDER BY id LIMIT 200" \
-    | awk -v skus="$SKUS" 'BEGIN {split(skus, s, ","); print "return {"} {printf "{\"%s\",\"%s\",\"%s\",\"%s\",\"%s\",\"%s\"},\n", $1, s[1], s[2], s[3], s[4], s[5]} END {print "}"}' >"$DIR/orders.lua"
+write_targets "$DIR"
 echo "targets: $(grep -c '{"' "$DIR/sales.lua") stand locations, $(grep -c '{"' "$DIR/orders.lua") dealers" >&2
 
 # run NAME PATH CONNECTIONS MODE TOKEN [DATA]: warm-up, RUNS runs, the median by req/s.

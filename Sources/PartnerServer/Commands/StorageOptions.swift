@@ -38,37 +38,36 @@ struct StorageOptions: ParsableArguments {
             }
             configuration.logLevel = parsed
         }
-        if let bytes = environment["PARTNEROS_MAX_BODY_BYTES"] {
-            guard let value = Int(bytes), value > 0 else {
-                throw ConfigurationError.invalidValue(
-                    name: "PARTNEROS_MAX_BODY_BYTES", value: bytes, reason: "use a positive number of bytes")
-            }
+        if let value = try Self.integer("PARTNEROS_MAX_BODY_BYTES", in: 1...Int.max, environment, "use a positive number of bytes") {
             configuration.maxBodyBytes = value
         }
-        if let proxies = environment["PARTNEROS_TRUSTED_PROXIES"] {
-            guard let value = Int(proxies), (0...10).contains(value) else {
-                throw ConfigurationError.invalidValue(
-                    name: "PARTNEROS_TRUSTED_PROXIES", value: proxies, reason: "use the number of proxies in front of the server, 0–10")
-            }
+        if let value = try Self.integer(
+            "PARTNEROS_TRUSTED_PROXIES", in: 0...10, environment, "use the number of proxies in front of the server, 0–10")
+        {
             configuration.trustedProxies = value
         }
-        if let size = environment["PARTNEROS_POSTGRES_POOL_SIZE"] {
-            guard let value = Int(size), (1...64).contains(value) else {
-                throw ConfigurationError.invalidValue(
-                    name: "PARTNEROS_POSTGRES_POOL_SIZE", value: size, reason: "use 1–64 connections per event loop")
-            }
+        if let value = try Self.integer("PARTNEROS_POSTGRES_POOL_SIZE", in: 1...64, environment, "use 1–64 connections per event loop") {
             configuration.postgresConnectionsPerEventLoop = value
         }
-        if let lanes = environment["PARTNEROS_SQLITE_READ_LANES"] {
-            guard let value = Int(lanes), (0...64).contains(value) else {
-                throw ConfigurationError.invalidValue(
-                    name: "PARTNEROS_SQLITE_READ_LANES", value: lanes, reason: "use 0–64 read lanes (0: requests read on the pool)")
-            }
+        if let value = try Self.integer(
+            "PARTNEROS_SQLITE_READ_LANES", in: 0...64, environment, "use 0–64 read lanes (0: requests read on the pool)")
+        {
             configuration.sqliteReadLanes = value
         }
         configuration.webhookTargets = WebhookTargetRules(
             allowLoopback: environment["PARTNEROS_WEBHOOK_ALLOW_LOOPBACK"] == "1",
             requireHTTPS: environment["PARTNEROS_ENV"]?.lowercased() != "development")
         return configuration
+    }
+
+    /// The integer setting `name`, when set: within `range`, else a configuration error saying `reason`.
+    private static func integer(_ name: String, in range: ClosedRange<Int>, _ environment: [String: String], _ reason: String) throws
+        -> Int?
+    {
+        guard let text = environment[name] else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            throw ConfigurationError.invalidValue(name: name, value: text, reason: reason)
+        }
+        return value
     }
 }
