@@ -52,6 +52,18 @@ struct DatabaseLocationTests {
         }
     }
 
+    @Test func theBodyLimitAndTrustedProxiesComeFromTheEnvironmentWithinBounds() throws {
+        let options = try StorageOptions.parse([])
+        #expect(try options.configuration(environment: ["PARTNEROS_MAX_BODY_BYTES": "2048"]).maxBodyBytes == 2048)
+        #expect(try options.configuration(environment: ["PARTNEROS_TRUSTED_PROXIES": "2"]).trustedProxies == 2)
+        for (name, bad) in [
+            ("PARTNEROS_MAX_BODY_BYTES", "0"), ("PARTNEROS_MAX_BODY_BYTES", "-5"), ("PARTNEROS_MAX_BODY_BYTES", "lots"),
+            ("PARTNEROS_TRUSTED_PROXIES", "11"), ("PARTNEROS_TRUSTED_PROXIES", "-1"), ("PARTNEROS_TRUSTED_PROXIES", ""),
+        ] {
+            #expect(throws: ConfigurationError.self) { try options.configuration(environment: [name: bad]) }
+        }
+    }
+
     @Test func everyCommandParsesItsDocumentedFlags() throws {
         let serve = try #require(
             try PartnerOSCommand.parseAsRoot([
