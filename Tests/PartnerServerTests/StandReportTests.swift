@@ -54,6 +54,13 @@ struct StandReportTests {
             #expect(report["loyaltyPointsEarned"] as? Int == 112)
             let skus = try #require(report["topSellers"] as? [[String: Any]])
             #expect(skus.first?["sku"] as? String == "LIP-001")
+            // Per SKU: sold in the period, and on the shelves now over both locations.
+            let rows = try #require(report["skus"] as? [[String: Any]])
+            let lipstick = rows.first { $0["sku"] as? String == "LIP-001" }
+            let serum = rows.first { $0["sku"] as? String == "SER-001" }
+            #expect(lipstick?["units"] as? Int == 2 && lipstick?["onHand"] as? Int == 22)
+            #expect(serum?["units"] as? Int == 1 && serum?["onHand"] as? Int == 8)
+            #expect(rows.count == Set(rows.compactMap { $0["sku"] as? String }).count)
             #expect((report["locations"] as? [[String: Any]])?.count == 2)
             // The opening refills were requested and delivered in the same instant.
             #expect(report["refillLeadTimeDays"] as? Double == 0)

@@ -18,10 +18,13 @@ struct StandSalesMonthsTests {
         "2026-10-01T00:00:00Z", "2026-10-20T12:00:00Z", "2026-10-31T18:00:00Z", "2026-11-01T00:00:00Z", "2026-11-18T11:00:00Z",
     ]
 
-    /// Periods with and without whole months, starting and ending on and off month boundaries.
+    /// Periods with and without whole months, starting and ending on and off month boundaries, their
+    /// ragged months read from either side: the rows inside, or the month less the rows outside
+    /// (some of those holding sales: 07-14, 11-18).
     static let periods = [
         ("2026-07-01", "2026-11-18"), ("2026-08-01", "2026-10-31"), ("2026-08-31", "2026-10-01"), ("2026-09-01", "2026-09-30"),
         ("2026-09-02", "2026-10-31"), ("2026-09-15", "2026-09-15"), ("2026-10-02", "2026-11-17"), ("2026-06-01", "2026-07-31"),
+        ("2026-07-15", "2026-11-17"), ("2026-07-15", "2026-07-31"), ("2026-07-02", "2026-07-30"), ("2026-08-30", "2026-11-02"),
     ]
 
     private func minor(_ amount: Any?) -> Int64? {
