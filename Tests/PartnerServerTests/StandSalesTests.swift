@@ -136,6 +136,10 @@ struct StandSalesTests {
             #expect(try currency.fieldErrors().contains("items[0].unitPrice.currency"))
             let otherSite = try await world.sale(stand, items, as: staff, location: UUID().uuidString)
             #expect(try otherSite.fieldErrors() == ["locationId"])
+            // Another stand's location is not this stand's.
+            let neighbour = try await world.enrolStand(as: staff, name: "Neighbour")
+            let borrowed = try await world.sale(stand, items, as: staff, location: neighbour.locations[0])
+            #expect(try borrowed.fieldErrors() == ["locationId"])
             try await world.send(
                 .POST, "/api/v1/stand/sales-record", as: staff,
                 json: #"{"standId":"\#(stand.id)","soldAt":"2026-11-01T10:00:00Z","items":\#(items),"payment":{"method":"cheque"}}"#,

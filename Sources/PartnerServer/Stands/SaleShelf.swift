@@ -4,10 +4,10 @@ import PartnerCore
 import SQLKit
 
 /// What recording a sale reads, in two queries: the stand with its partner's status (locked first,
-/// as every write locks the partner row) and the location's shelf with prices and the coach's
-/// current reorder points.
+/// as every write locks the partner row) and the sale's location, then the location's shelf with
+/// prices and the coach's current reorder points.
 enum SaleShelf {
-    struct Stand: Decodable {
+    struct Stand {
         let status: PartnerStatus
         let packageLevel: StandPackage
         let autoRefill: Bool
@@ -37,23 +37,41 @@ enum SaleShelf {
         }
     }
 
-    /// The stand, its partner row locked on PostgreSQL (`FOR NO KEY UPDATE`, like `lockPartner`);
-    /// only an active partner records sales.
-    static func activeStand(_ standID: UUID, on sql: any SQLDatabase) async throws -> Stand {
+    /// The stand, its partner row locked on PostgreSQL (`FOR NO KEY UPDATE`, like `lockPartner`),
+    /// and the sale's location: `location` when it is the stand's, or the stand's only location —
+    /// one statement. Only an active partner records sales; a wrong or missing location is a 422.
+    static func activeStand(_ standID: UUID, location: UUID?, on db: any Database) async throws
+        -> (stand: Stand, locationID: UUID)
+    {
+        let sql = try db.sql()
         let lock: SQLQueryString = sql.dialect.name == "postgresql" ? " FOR NO KEY UPDATE OF p" : ""
+        let matching: SQLQueryString = location.map { " AND l.id = \(bind: $0)" } ?? ""
+        // The first two matching locations: a second means the stand has several and none was named.
         let query: SQLQueryString =
             """
             SELECT p.status AS "status", s.package_level AS "packageLevel", s.auto_refill AS "autoRefill", \
-            s.joined_at AS "joinedAt", s.lifetime_sales_minor AS "lifetimeSalesMinor" \
+            s.joined_at AS "joinedAt", s.lifetime_sales_minor AS "lifetimeSalesMinor", \
+            (SELECT l.id FROM stand_locations l WHERE l.stand_id = s.id\(matching) ORDER BY l.id LIMIT 1) AS "locationId", \
+            (SELECT l.id FROM stand_locations l WHERE l.stand_id = s.id\(matching) ORDER BY l.id LIMIT 1 OFFSET 1) AS "otherLocationId" \
             FROM partners p JOIN stand_partners s ON s.id = p.id WHERE p.id = \(bind: standID)
             """ + lock
-        guard let stand = try await sql.raw(query).first(decoding: Stand.self) else {
-            throw DomainError.notFound("No stand with this id.")
+        guard let row = try await RowReader.all(query, on: db).first else { throw DomainError.notFound("No stand with this id.") }
+        let status = try row.value("status", as: PartnerStatus.self)
+        guard status == .active else {
+            throw DomainError.conflict("The partner is \(status.rawValue); only active partners can do this.")
         }
-        guard stand.status == .active else {
-            throw DomainError.conflict("The partner is \(stand.status.rawValue); only active partners can do this.")
+        let stand = Stand(
+            status: status, packageLevel: try row.value("packageLevel", as: StandPackage.self), autoRefill: try row.bool("autoRefill"),
+            joinedAt: try row.date("joinedAt"), lifetimeSalesMinor: try row.int64("lifetimeSalesMinor"))
+        guard let locationID = try row.optionalUUID("locationId") else {
+            let message = location == nil ? "is required: the stand has no location" : "is not a location of this stand"
+            throw ValidationFailure(field: "locationId", message: message)
         }
-        return stand
+        let other = try row.optionalUUID("otherLocationId")
+        guard location != nil || other == nil else {
+            throw ValidationFailure(field: "locationId", message: "is required: the stand has several locations")
+        }
+        return (stand, locationID)
     }
 
     /// The location's planogram lines, with the reorder points computed since `currentSince`.

@@ -22,10 +22,11 @@ struct StandLoyaltyService {
     /// Earns for `sale` (dated when it was sold, so a late upload counts in its own period), moves
     /// the stand's lifetime total on from `lifetimeBefore`, and books the milestone and streak
     /// bonuses this unlocks — a handful of statements, whatever the stand's history. Returns the
-    /// points the sale itself earned. Runs inside the sale's transaction, after the stand's lock.
+    /// points the sale itself earned and the events of the booked entries, for the sale to append
+    /// with its own in one statement. Runs inside the sale's transaction, after the stand's lock.
     func earn(
         for sale: StandOrderRecord, package: StandPackage, joinedAt: Date, lifetimeBefore: Int64, on db: any Database, at now: Date
-    ) async throws -> Int {
+    ) async throws -> (points: Int, events: [DomainEvent]) {
         let standID = sale.$stand.id
         let saleID = try sale.requireID()
         let total = Money(minorUnits: sale.totalMinor, currency: sale.money)
@@ -48,10 +49,9 @@ struct StandLoyaltyService {
                 standID: standID, kind: .bonus, points: milestone.bonus, occurredAt: now, key: "bonus:sales:\(milestone.salesUnits)",
                 reference: nil, note: "Lifetime sales reached \(milestone.salesUnits) \(total.currency.code)")
         }
-        bonuses += try await streakBonuses(of: standID, joinedAt: joinedAt, on: sql, at: now)
+        bonuses += try await streakBonuses(of: standID, joinedAt: joinedAt, on: db, at: now)
         entries += try await unbooked(bonuses, of: standID, on: sql)
-        try await book(entries, on: db, at: now)
-        return points
+        return (points, try await book(entries, on: db, at: now))
     }
 
     /// Books the streak bonuses the stand has completed and not yet booked — what a sale does as it
@@ -59,8 +59,8 @@ struct StandLoyaltyService {
     /// transaction, after the stand's lock; returns how many were booked.
     func bookStreakBonuses(of standID: UUID, joinedAt: Date, on db: any Database, at now: Date) async throws -> Int {
         let sql = try db.sql()
-        let fresh = try await unbooked(try await streakBonuses(of: standID, joinedAt: joinedAt, on: sql, at: now), of: standID, on: sql)
-        try await book(fresh, on: db, at: now)
+        let fresh = try await unbooked(try await streakBonuses(of: standID, joinedAt: joinedAt, on: db, at: now), of: standID, on: sql)
+        try await EventOutbox.append(try await book(fresh, on: db, at: now), on: db, at: now)
         return fresh.count
     }
 
@@ -77,20 +77,16 @@ struct StandLoyaltyService {
 
     /// One bonus per completed run of `streakDays` without a stock-out, keyed by the run's start
     /// so a later stock-out starts a fresh run instead of re-earning the old one.
-    private func streakBonuses(of standID: UUID, joinedAt: Date, on sql: any SQLDatabase, at now: Date) async throws
+    private func streakBonuses(of standID: UUID, joinedAt: Date, on db: any Database, at now: Date) async throws
         -> [StandLoyaltyLedgerRecord]
     {
-        struct Row: Decodable {
-            let open: Int
-            let lastEnd: Date?
-        }
-        let row = try await sql.raw(
+        let row = try await RowReader.all(
             """
             SELECT COUNT(*) - COUNT(ended_at) AS "open", MAX(ended_at) AS "lastEnd" FROM stand_stockouts WHERE stand_id = \(bind: standID)
-            """
-        ).first(decoding: Row.self)
-        guard let row, row.open == 0 else { return [] }
-        let start = max(joinedAt, row.lastEnd ?? joinedAt)
+            """, on: db
+        ).first
+        guard let row, try row.int("open") == 0 else { return [] }
+        let start = max(joinedAt, try row.optionalDate("lastEnd") ?? joinedAt)
         let completed = rules.completedStreaks(since: start, asOf: now)
         guard completed > 0 else { return [] }
         let startKey = PartnerOrderRecord.millis(start)
@@ -104,10 +100,10 @@ struct StandLoyaltyService {
 
     static let streakPrefix = "bonus:streak:"
 
-    /// Writes new entries and announces them, in two statements; a streak bonus is also announced
-    /// as `stand.streak.bonus.awarded`, with an alert for the stand.
-    private func book(_ entries: [StandLoyaltyLedgerRecord], on db: any Database, at now: Date) async throws {
-        guard !entries.isEmpty else { return }
+    /// Writes new entries in one statement and returns their events for the caller to append; a
+    /// streak bonus is also announced as `stand.streak.bonus.awarded`, with an alert for the stand.
+    private func book(_ entries: [StandLoyaltyLedgerRecord], on db: any Database, at now: Date) async throws -> [DomainEvent] {
+        guard !entries.isEmpty else { return [] }
         for entry in entries { entry.id = UUID() }
         try await db.sql().insert(
             entries, into: StandLoyaltyLedgerRecord.schema,
@@ -118,15 +114,16 @@ struct StandLoyaltyService {
                 $0.note,
             ]
         }
-        try await EventOutbox.append(try entries.map { try StandEvents.pointsBooked($0) }, on: db, at: now)
+        var events = try entries.map { try StandEvents.pointsBooked($0) }
         for streak in entries where streak.idempotencyKey.hasPrefix(Self.streakPrefix) {
-            try await EventOutbox.append(try StandEvents.streakBonusAwarded(streak, note: streak.note ?? ""), on: db, at: now)
+            events.append(try StandEvents.streakBonusAwarded(streak, note: streak.note ?? ""))
             try await PartnerAlerts.raise(
                 for: streak.$stand.id, kind: "stand_streak_bonus", severity: .info, title: "\(streak.points) streak bonus points",
                 message: "\(streak.note ?? "A streak without a stock-out") — well done.",
                 link: "/api/v1/stand/\(streak.$stand.id.apiString)/loyalty", subject: ("stand_loyalty_entry", try streak.requireID()),
                 on: db, at: now)
         }
+        return events
     }
 
     /// Balance and lifetime earned, derived from the ledger.

@@ -51,8 +51,7 @@ struct StandSaleService {
     /// each, its events in one statement.
     private func record(_ sale: Sale, stand standID: UUID, on db: any Database, at now: Date) async throws -> StandSale {
         let sql = try db.sql()
-        let stand = try await SaleShelf.activeStand(standID, on: sql)
-        let locationID = try await Self.locationID(sale.locationID, of: standID, on: db)
+        let (stand, locationID) = try await SaleShelf.activeStand(standID, location: sale.locationID, on: db)
         let currentSince = PartnerOrderRecord.millis(now.addingTimeInterval(-StandReorderPoints.currentFor))
         let shelf = Dictionary(
             firstValues: try await SaleShelf.lines(at: locationID, of: standID, currentSince: currentSince, on: db).map { ($0.sku, $0) })
@@ -110,8 +109,9 @@ struct StandSaleService {
         order.totalMinor = try StandSalePricing.total(of: items.map(\.lineTotalMinor))
         order.units = try Checked.sum(items.map(\.quantity), field: "items")
         order.lowStockSKUs = crossed.joined(separator: ",")
-        order.pointsEarned = try await loyalty.earn(
+        let earned = try await loyalty.earn(
             for: order, package: stand.packageLevel, joinedAt: stand.joinedAt, lifetimeBefore: stand.lifetimeSalesMinor, on: db, at: now)
+        order.pointsEarned = earned.points
         if !crossed.isEmpty,
             let standRecord = try await StandPartnerRecord.find(standID, on: db),
             let location = try await StandLocationRecord.find(locationID, on: db)
@@ -119,7 +119,8 @@ struct StandSaleService {
             order.refillID = try await lowStock.react(to: crossed, stand: standRecord, location: location, on: db, at: now)?.requireID()
         }
         try await Self.insert(order, items: items, on: sql)
-        try await EventOutbox.append(StandEvents.saleRecorded(order), on: db, at: now)
+        // The points' events after the sale's, in one statement.
+        try await EventOutbox.append([StandEvents.saleRecorded(order)] + earned.events, on: db, at: now)
         return try order.value(items: items)
     }
 
@@ -150,22 +151,6 @@ struct StandSaleService {
             ]
         }
         try await StandSalesMonths.add([order], lines: items, on: sql)
-    }
-
-    /// The given location's id when it is the stand's, or the stand's only location; 422 otherwise.
-    static func locationID(_ id: UUID?, of standID: UUID, on db: any Database, field: String = "locationId") async throws -> UUID {
-        let query = try db.sql().select().column("id").from(StandLocationRecord.schema).where("stand_id", .equal, standID)
-        if let id {
-            guard try await query.where("id", .equal, id).first() != nil else {
-                throw ValidationFailure(field: field, message: "is not a location of this stand")
-            }
-            return id
-        }
-        let all = try await query.limit(2).all(decodingColumn: "id", as: UUID.self)
-        guard all.count == 1, let only = all.first else {
-            throw ValidationFailure(field: field, message: "is required: the stand has several locations")
-        }
-        return only
     }
 
     /// The given location of the stand, or its only one; 422 otherwise.
