@@ -107,7 +107,8 @@ struct AutomationAPITests {
     @Test func runAutomationChecksItsArguments() async throws {
         #expect(
             try AutomationArguments.parse(name: "prune", now: "2026-12-01T02:00:00Z").get()
-                == AutomationArguments(name: .prune, now: Date(timeIntervalSince1970: 1_796_090_400)))
+                == AutomationArguments(selection: .one(.prune), now: Date(timeIntervalSince1970: 1_796_090_400)))
+        #expect(try AutomationArguments.parse(name: nil, due: true, now: nil).get() == AutomationArguments(selection: .due, now: nil))
         #expect(try AutomationArguments.parse(name: "ai-refresh", now: "2026-12-01T02:00:00.250Z").get().now != nil)
         #expect(try AutomationArguments.parse(name: "payouts-close", now: nil).get().now == nil)
         guard case .failure(let problems) = AutomationArguments.parse(name: "renewals", now: "tomorrow") else {
@@ -116,10 +117,21 @@ struct AutomationAPITests {
         }
         #expect(problems.messages.count == 2)
         #expect(problems.messages[0].contains(AutomationName.list))
+        for (name, due) in [("prune", true), (nil, false)] as [(String?, Bool)] {
+            guard case .failure(let problems) = AutomationArguments.parse(name: name, due: due, now: nil) else {
+                Issue.record("name \(name ?? "none") with due \(due) was accepted")
+                continue
+            }
+            #expect(problems.messages.count == 1 && problems.messages[0].contains("--due"))
+        }
         let parsed = try PartnerOSCommand.parseAsRoot(["run-automation", "nonsense", "--database", "sqlite::memory:"])
         let command = try #require(parsed as? RunAutomationCommand)
         await #expect(throws: ExitCode(RunAutomationCommand.usageFailure)) { try await command.run() }
-        #expect(throws: (any Error).self) { try PartnerOSCommand.parseAsRoot(["run-automation"]) }
+        for arguments in [["run-automation"], ["run-automation", "prune", "--due"]] {
+            let command = try #require(
+                try PartnerOSCommand.parseAsRoot(arguments + ["--database", "sqlite::memory:"]) as? RunAutomationCommand)
+            await #expect(throws: ExitCode(RunAutomationCommand.usageFailure)) { try await command.run() }
+        }
     }
 
     @Test func runAutomationRunsOneAsOfAnInstant() async throws {
@@ -130,8 +142,9 @@ struct AutomationAPITests {
         let arguments = try AutomationArguments.parse(name: "prune", now: "2026-12-01T04:00:00Z").get()
         let clock = TickingClock(start: TestWorld.now)
         configuration.clock = { clock.next() }
-        let run = try await CommandRunner.runAutomation(configuration, arguments: arguments)
-        #expect(run.name == .prune && run.ran)
+        let runs = try await CommandRunner.runAutomations(configuration, arguments: arguments)
+        let run = try #require(runs.first)
+        #expect(runs.count == 1 && run.name == .prune && run.ran)
         // The lease and the record follow the application's clock, moved to start at --now.
         let asOf = Date(timeIntervalSince1970: 1_796_097_600)
         #expect(run.startedAt > asOf && run.startedAt < asOf.addingTimeInterval(60))

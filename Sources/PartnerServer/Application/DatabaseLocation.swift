@@ -44,6 +44,17 @@ public enum DatabaseLocation: Equatable, Sendable {
         }
     }
 
+    /// The URL that parses back to this location, for a child process; nil for an in-memory database,
+    /// which no other process can open.
+    public var url: String? {
+        switch self {
+        // A path that itself starts with // would lose it to the sqlite:// tolerance above.
+        case .sqliteFile(let path): return path.hasPrefix("//") ? "sqlite://\(path)" : "sqlite:\(path)"
+        case .sqliteMemory: return nil
+        case .postgres(let url): return url
+        }
+    }
+
     /// A loggable form without the password.
     public var redacted: String {
         switch self {

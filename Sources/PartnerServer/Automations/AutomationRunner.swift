@@ -24,20 +24,28 @@ struct AutomationRunner: Sendable {
         return try await run(automation, at: now, force: true)
     }
 
+    /// The automations due now and not leased by a run in flight: a read only, so an idle loop
+    /// writes nothing.
+    func due() async throws -> [any Automation] {
+        let now = clock.now
+        let rows = try await lease.rows()
+        return automations.filter { automation in
+            guard let row = rows[automation.name] else { return true }
+            return row.nextRunAt <= now && (row.leaseUntil.map { $0 < now } ?? true)
+        }
+    }
+
     /// Runs every automation that is due, one after another; returns what ran.
     func runDue() async -> [AutomationRun] {
-        let now = clock.now
-        let rows: [AutomationName: AutomationRecord]
+        let due: [any Automation]
         do {
-            rows = try await lease.rows()
+            due = try await self.due()
         } catch {
             logger.error("automations: could not read the schedule: \(String(reflecting: error))")
             return []
         }
         var runs: [AutomationRun] = []
-        for automation in automations where !Task.isCancelled {
-            // A read first, so an idle loop writes nothing.
-            if let row = rows[automation.name], row.nextRunAt > now || (row.leaseUntil.map { $0 >= now } ?? false) { continue }
+        for automation in due where !Task.isCancelled {
             do {
                 let run = try await run(automation, at: nil, force: false)
                 if run.ran { runs.append(run) }

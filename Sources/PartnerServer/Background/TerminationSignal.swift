@@ -4,8 +4,9 @@ import Dispatch
     import Glibc
 #endif
 
-/// Waits for SIGINT or SIGTERM, the way an operator or a process supervisor stops the worker.
+/// SIGINT and SIGTERM, the way an operator or a process supervisor stops a command.
 enum TerminationSignal {
+    /// Waits for the first of them (the worker).
     static func wait() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let queue = DispatchQueue(label: "partneros.signals")
@@ -20,6 +21,28 @@ enum TerminationSignal {
                 }
             }
         }
+    }
+
+    /// Runs `operation` in a task that SIGINT or SIGTERM cancels instead of ending the process, so a
+    /// command stopped by an operator or by `serve` shutting down finishes the way a cancelled loop
+    /// does: the automation in flight is recorded as interrupted, not left leased.
+    static func cancelling<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+        let task = Task { try await operation() }
+        let queue = DispatchQueue(label: "partneros.signals")
+        let sources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler { task.cancel() }
+            source.resume()
+            return source
+        }
+        defer {
+            for (number, source) in zip([SIGINT, SIGTERM], sources) {
+                source.cancel()
+                signal(number, SIG_DFL)
+            }
+        }
+        return try await task.value
     }
 
     /// Resumes the continuation on the first signal only; keeps the sources alive until then. Used on

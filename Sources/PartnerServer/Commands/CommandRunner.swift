@@ -16,7 +16,7 @@ enum CommandRunner {
             if demo { try await DemoConsole.prepare(app, adminFromEnvironment: createdFromEnvironment) }
             app.useEventRelay()
             app.useBackgroundCheckpoints()
-            app.useAutomations()
+            app.useAutomations(child: AutomationProcess(executable: Bundle.main.executableURL, configuration: configuration))
             app.http.server.configuration.hostname = hostname
             app.http.server.configuration.port = port
             // Vapor's own serve command handles startup, signals and graceful shutdown.
@@ -98,22 +98,26 @@ enum CommandRunner {
         return report
     }
 
-    /// Runs one automation; with `arguments.now` it works as of that instant, and the application's
-    /// clock (which the services read) starts there too.
-    static func runAutomation(_ configuration: AppConfiguration, arguments: AutomationArguments) async throws -> AutomationRun {
+    /// Runs the automation `arguments` name, or every one that is due; with `arguments.now` it works
+    /// as of that instant, and the application's clock (which the services read) starts there too.
+    /// Returns what ran (a skipped named run too, with its reason).
+    static func runAutomations(_ configuration: AppConfiguration, arguments: AutomationArguments) async throws -> [AutomationRun] {
         var configuration = configuration
         if let now = arguments.now {
             let offset = now.timeIntervalSince(configuration.clock())
             let clock = configuration.clock
             configuration.clock = { clock().addingTimeInterval(offset) }
         }
-        var run: AutomationRun?
+        var runs: [AutomationRun] = []
         try await withApplication(configuration) { app in
             try await app.autoMigrate()
-            run = try await app.partnerOS.automations.run(arguments.name, at: arguments.now)
+            let runner = app.partnerOS.automations
+            switch arguments.selection {
+            case .one(let name): runs = [try await runner.run(name, at: arguments.now)]
+            case .due: runs = await runner.runDue()
+            }
         }
-        guard let run else { throw DomainError.conflict("The automation did not run.") }
-        return run
+        return runs
     }
 
     /// Scores every active partner on `kinds` (all when empty), one after the other as the API

@@ -2,17 +2,22 @@ import ArgumentParser
 import Foundation
 import PartnerCore
 
-/// `partneros run-automation NAME [--now ISO8601]`: runs one scheduled automation now, under the
-/// same lease the scheduler takes, and prints what it did. Exit codes: 0 done, 1 the run failed,
-/// 2 bad arguments (the list of names), 75 another instance is running it.
+/// `partneros run-automation NAME|--due [--now ISO8601]`: runs one scheduled automation now (or every
+/// one that is due, as the scheduler would — `serve` runs its automations this way, in a child
+/// process), under the same lease the scheduler takes, and prints what it did. SIGINT or SIGTERM
+/// stops it after the current item, recording the run as interrupted. Exit codes: 0 done, 1 a run
+/// failed, 2 bad arguments (the list of names), 75 another instance is running it.
 struct RunAutomationCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run-automation",
-        abstract: "Run one scheduled automation now and print its outcome.",
-        discussion: "Names: \(AutomationName.list). --now runs it as of that instant (the application's clock starts there).")
+        abstract: "Run one scheduled automation (or every due one) now and print the outcome.",
+        discussion: "Names: \(AutomationName.list). --now runs as of that instant (the application's clock starts there).")
 
     @Argument(help: "The automation to run.")
-    var name: String
+    var name: String?
+
+    @Flag(help: "Run every automation that is due instead of one by name.")
+    var due = false
 
     @Option(help: "Run as of this ISO 8601 instant instead of the current time.")
     var now: String?
@@ -24,22 +29,31 @@ struct RunAutomationCommand: AsyncParsableCommand {
 
     func run() async throws {
         let arguments: AutomationArguments
-        switch AutomationArguments.parse(name: name, now: now) {
+        switch AutomationArguments.parse(name: name, due: due, now: now) {
         case .success(let value): arguments = value
         case .failure(let problems):
-            FileHandle.standardError.write(Data((problems.messages.joined(separator: "\n") + "\n").utf8))
+            Self.printError(problems.messages.joined(separator: "\n"))
             throw ExitCode(Self.usageFailure)
         }
-        let run = try await CommandRunner.runAutomation(try storage.configuration(), arguments: arguments)
-        switch run.result {
-        case .succeeded(let summary):
-            print("\(run.name.rawValue) succeeded: \(summary)")
-        case .failed(let reason):
-            FileHandle.standardError.write(Data("\(run.name.rawValue) failed: \(reason)\n".utf8))
-            throw ExitCode.failure
-        case .skipped(let reason):
-            FileHandle.standardError.write(Data("\(run.name.rawValue) skipped: \(reason)\n".utf8))
-            throw ExitCode(Self.leased)
+        let configuration = try storage.configuration()
+        let runs = try await TerminationSignal.cancelling { try await CommandRunner.runAutomations(configuration, arguments: arguments) }
+        var exit: Int32 = 0
+        for run in runs {
+            switch run.result {
+            case .succeeded(let summary):
+                print("\(run.name.rawValue) succeeded: \(summary)")
+            case .failed(let reason):
+                Self.printError("\(run.name.rawValue) failed: \(reason)")
+                exit = ExitCode.failure.rawValue
+            case .skipped(let reason):
+                Self.printError("\(run.name.rawValue) skipped: \(reason)")
+                if exit == 0 { exit = Self.leased }
+            }
         }
+        if exit != 0 { throw ExitCode(exit) }
+    }
+
+    private static func printError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }
