@@ -4,6 +4,8 @@
 #   scripts/bench-ab.sh SEEDED.sqlite VARIABLE "VALUE VALUE …" [ROWS-REGEX]
 #
 # e.g. scripts/bench-ab.sh /tmp/seeded.sqlite PARTNEROS_SQLITE_READ_LANES "2 0 2 0" 'dashboard|sales'
+# With VARIABLE=PARTNEROS_BIN the values are builds to compare (paths to partneros binaries of the
+# same schema), e.g. "/tmp/before/partneros .build/release/partneros /tmp/before/partneros …".
 # SEEDED.sqlite comes from `partneros seed --scale N --database sqlite:FILE` (seeding is the slow part,
 # so one file serves many rounds); a copy is used, migrated, given the bench admin and shelves stocked
 # high, as in scripts/bench-load.sh. Each value in turn: start the release server with VARIABLE=value,
@@ -36,7 +38,8 @@ write_targets "$DIR"
 ROUND=0
 for VALUE in $VALUES; do
     ROUND=$((ROUND + 1))
-    env "$VARIABLE=$VALUE" "$BIN" serve --database "sqlite:$F" --port "$PORT" --no-migrate --log-level error >"$DIR/serve-$ROUND.log" 2>&1 &
+    SERVE_BIN=$BIN; [[ $VARIABLE == PARTNEROS_BIN ]] && SERVE_BIN=$VALUE
+    env "$VARIABLE=$VALUE" "$SERVE_BIN" serve --database "sqlite:$F" --port "$PORT" --no-migrate --log-level error >"$DIR/serve-$ROUND.log" 2>&1 &
     PID=$!
     for _ in $(seq 1 240); do curl -fs "$BASE/healthz" >/dev/null 2>&1 && break; sleep 0.25; done
     ADMIN=$(post /api/v1/auth/login "" '{"email":"bench@example.com","password":"bench-password-1"}' | json '["token"]')

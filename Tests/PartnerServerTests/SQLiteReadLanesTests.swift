@@ -31,11 +31,15 @@ struct SQLiteReadLanesTests {
                 let lane = try #require(lanes.currentLane)
                 try await lane.sql.raw("CREATE TEMP TABLE lane_marker (n INTEGER)").run()
                 try await lane.sql.raw("INSERT INTO lane_marker (n) VALUES (7)").run()
-                // SQLKit statements and SQLiteNIO row queries both reach the lane's connection…
+                // SQLKit statements and RowReader's rows both reach the lane's connection…
                 let viaSQLKit = try await database.sql().raw("SELECT n FROM temp.lane_marker").first(decoding: Count.self)
                 #expect(viaSQLKit?.n == 7)
                 let viaRows = try await RowReader.all("SELECT n AS \"n\" FROM temp.lane_marker", on: database)
                 #expect(try viaRows.map { try $0.int("n") } == [7])
+                // …which keeps the statements it compiled: the same read again compiles nothing.
+                let kept = lane.sql.handle.cachedStatementCount
+                _ = try await RowReader.all("SELECT n AS \"n\" FROM temp.lane_marker", on: database)
+                #expect(lane.sql.handle.cachedStatementCount == kept)
                 // …and see the shared file like any other connection.
                 let names = try await RowReader.all("SELECT company_name AS \"name\" FROM partners", on: database)
                 #expect(try names.map { try $0.string("name") }.contains(partner.companyName))

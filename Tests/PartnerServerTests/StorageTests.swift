@@ -14,7 +14,7 @@ struct StorageTests {
     }
 
     private func pragma(_ name: String, on database: any Database) async throws -> String {
-        let row = try #require(try await database.sql().raw("SELECT * FROM pragma_\(unsafeRaw: name)()").first())
+        let row = try #require(try await database.sql().raw("PRAGMA \(unsafeRaw: name)").first())
         let columns = row.allColumns
         let column = try #require(columns.first)
         if let text = try? row.decode(column: column, as: String.self) { return text }
@@ -55,24 +55,29 @@ struct StorageTests {
         try await app.asyncShutdown()
     }
 
-    @Test func theWriterSettlesEachConnectionOnceAndAgainWhenItsPoolReplacesIt() async throws {
+    @Test func theWriterSettlesItsConnectionOnceAndAgainWhenTheCheckpointModeChanges() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("partneros-writer-\(UUID().uuidString).sqlite").path
         defer {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
         let writer = try SQLiteWriter(configuration: .init(storage: .file(path: path)), logger: Logger(label: "writer-test"))
         do {
-            #expect(try await writer.run { try await pragma("busy_timeout", on: $0) } == "5000")
-            // Changed behind the writer's back: the writer does not apply the settings again on a
-            // connection that has them…
+            let settings = try await writer.run { database in
+                [
+                    try await pragma("busy_timeout", on: database), try await pragma("synchronous", on: database),
+                    try await pragma("foreign_keys", on: database), try await pragma("wal_autocheckpoint", on: database),
+                ]
+            }
+            #expect(settings == ["5000", "1", "1", "1000"])
+            // Changed behind the writer's back: the writer does not apply the settings before every batch…
             try await writer.run { try await $0.sql().raw("PRAGMA busy_timeout=10").run() }
             #expect(try await writer.run { try await pragma("busy_timeout", on: $0) } == "10")
-            // …but does on the connection its pool opens after this one is closed.
-            try await writer.run { database in try await #require(database as? WriterDatabase).connection.close() }
-            let settings = try await writer.run { database in
-                [try await pragma("busy_timeout", on: database), try await pragma("synchronous", on: database)]
+            // …but does when the checkpoints move to the background loop.
+            writer.checkpointsInBackground = true
+            let moved = try await writer.run { database in
+                [try await pragma("wal_autocheckpoint", on: database), try await pragma("busy_timeout", on: database)]
             }
-            #expect(settings == ["5000", "1"])
+            #expect(moved == ["0", "5000"])
         } catch {
             try await writer.shutdown()
             throw error

@@ -39,7 +39,7 @@ extension Application {
     private func useSQLite(_ storage: SQLiteConfiguration, readLanes: Int) async throws -> (WriteSerializer, SQLiteReadLanes?) {
         databases.use(.sqlite(storage), as: .sqlite)
         try await prepareSQLite()
-        let writer = try SQLiteWriter(configuration: storage, logger: logger)
+        let writer = try SQLiteWriter(configuration: storage, fluent: databases.configuration(for: .sqlite), logger: logger)
         lifecycle.use(writer)
         guard readLanes > 0 else { return (WriteSerializer(writer: writer), nil) }
         let lanes = try await SQLiteReadLanes.open(configuration: storage, count: readLanes, on: eventLoopGroup.next(), logger: logger)

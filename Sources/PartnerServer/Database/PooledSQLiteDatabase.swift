@@ -7,15 +7,18 @@ import SQLiteNIO
 
 /// `PooledDatabase` on SQLite: also an `SQLiteDatabase`, so `RowReader` reads rows straight from the
 /// driver on whichever loop's connection the call is given. A task running on one of the read
-/// lanes (`SQLiteReadLanes`) has its SQL statements and row queries answered on the lane's
+/// lanes (`SQLiteReadLanes`) has its SQL statements and `RowReader`'s rows answered on the lane's
 /// connection instead; Fluent's model queries, transactions and leased connections keep the pool.
-struct PooledSQLiteDatabase: Database, SQLDatabase, SQLiteDatabase {
+struct PooledSQLiteDatabase: Database, SQLDatabase, SQLiteDatabase, SQLiteHandleProvider {
     let pooled: PooledDatabase
     let lanes: SQLiteReadLanes?
 
     private func nextSQLite() -> (any SQLiteDatabase)? {
         pooled.next() as? any SQLiteDatabase
     }
+
+    /// The lane's connection when the current task runs on one of the read lanes.
+    var currentHandle: SQLiteHandleDatabase? { lanes?.currentLane?.sql }
 
     // Database
 
@@ -76,12 +79,8 @@ struct PooledSQLiteDatabase: Database, SQLDatabase, SQLiteDatabase {
     }
 
     func query(_ query: String, _ binds: [SQLiteData], _ onRow: @escaping @Sendable (SQLiteRow) -> Void) async throws {
-        if let lane = lanes?.currentLane {
-            try await lane.connection.query(query, binds, onRow)
-        } else {
-            guard let sqlite = nextSQLite() else { throw StorageError.notSQL }
-            try await sqlite.query(query, binds, onRow)
-        }
+        guard let sqlite = nextSQLite() else { throw StorageError.notSQL }
+        try await sqlite.query(query, binds, onRow)
     }
 
     func withConnection<T>(_ closure: @escaping @Sendable (SQLiteConnection) -> EventLoopFuture<T>) -> EventLoopFuture<T> {

@@ -15,6 +15,7 @@ struct RowReader {
 
     private enum Source {
         case sqlite(SQLiteRow)
+        case values(SQLiteValuesRow)
         case sql(any SQLRow)
     }
 
@@ -22,6 +23,11 @@ struct RowReader {
 
     /// The rows of `query` on `database`.
     static func all(_ query: SQLQueryString, on database: any Database) async throws -> [RowReader] {
+        if let handle = (database as? any SQLiteHandleProvider)?.currentHandle {
+            var rows: [RowReader] = []
+            try handle.run(query) { rows.append(RowReader(source: .values($0))) }
+            return rows
+        }
         let sql = try database.sql()
         guard let sqlite = database as? any SQLiteDatabase else {
             return try await sql.raw(query).all().map { RowReader(source: .sql($0)) }
@@ -34,7 +40,7 @@ struct RowReader {
 
     func optionalString(_ column: String) throws -> String? {
         switch source {
-        case .sqlite(let row): return try value(row, column).string
+        case .sqlite, .values: return try value(column).string
         case .sql(let row): return try row.decodeNil(column: column) ? nil : try row.decode(column: column, as: String.self)
         }
     }
@@ -46,7 +52,7 @@ struct RowReader {
 
     func optionalInt64(_ column: String) throws -> Int64? {
         switch source {
-        case .sqlite(let row): return try value(row, column).integer.map(Int64.init)
+        case .sqlite, .values: return try value(column).integer.map(Int64.init)
         case .sql(let row): return try row.decodeNil(column: column) ? nil : try row.decode(column: column, as: Int64.self)
         }
     }
@@ -66,7 +72,7 @@ struct RowReader {
 
     func optionalDouble(_ column: String) throws -> Double? {
         switch source {
-        case .sqlite(let row): return try value(row, column).double
+        case .sqlite, .values: return try value(column).double
         case .sql(let row): return try row.decodeNil(column: column) ? nil : try row.decode(column: column, as: Double.self)
         }
     }
@@ -78,8 +84,8 @@ struct RowReader {
 
     func bool(_ column: String) throws -> Bool {
         switch source {
-        case .sqlite(let row):
-            guard let value = try value(row, column).bool else { throw MissingColumn(column: column) }
+        case .sqlite, .values:
+            guard let value = try value(column).bool else { throw MissingColumn(column: column) }
             return value
         case .sql(let row): return try row.decode(column: column, as: Bool.self)
         }
@@ -87,8 +93,8 @@ struct RowReader {
 
     func optionalUUID(_ column: String) throws -> UUID? {
         switch source {
-        case .sqlite(let row):
-            switch try value(row, column) {
+        case .sqlite, .values:
+            switch try value(column) {
             case .text(let text): return Self.uuid(text)
             case .blob(let buffer) where buffer.readableBytes == 16:
                 guard let bytes = buffer.getBytes(at: buffer.readerIndex, length: 16) else { return nil }
@@ -110,8 +116,8 @@ struct RowReader {
 
     func optionalDate(_ column: String) throws -> Date? {
         switch source {
-        case .sqlite(let row):
-            let data = try value(row, column)
+        case .sqlite, .values:
+            let data = try value(column)
             if case .text = data { return try SQLiteDataDecoder().decode(Date.self, from: data) }
             return data.double.map(Date.init(timeIntervalSince1970:))
         case .sql(let row): return try row.decodeNil(column: column) ? nil : try row.decode(column: column, as: Date.self)
@@ -128,8 +134,16 @@ struct RowReader {
         return value
     }
 
-    private func value(_ row: SQLiteRow, _ column: String) throws -> SQLiteData {
-        guard let data = row.column(column) else { throw MissingColumn(column: column) }
+    /// The driver's value of `column` in an SQLite row (`.null` for another database's row, which
+    /// the accessors read through SQLKit instead).
+    private func value(_ column: String) throws -> SQLiteData {
+        let data: SQLiteData?
+        switch source {
+        case .sqlite(let row): data = row.column(column)
+        case .values(let row): data = row.column(column)
+        case .sql: data = .null
+        }
+        guard let data else { throw MissingColumn(column: column) }
         return data
     }
 

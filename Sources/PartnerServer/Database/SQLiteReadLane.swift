@@ -3,53 +3,46 @@ import NIOCore
 import NIOPosix
 import SQLKit
 import SQLiteKit
-import SQLiteNIO
 
 /// One read connection to the SQLite file with a thread of its own (see `SQLiteReadLanes`).
 ///
-/// The connection is opened on a one-thread `NIOThreadPool`, so SQLiteNIO runs each of its
-/// statements, from prepare to the last row, as one work item on that thread: statements of
-/// different requests on the lane never interleave on the connection.
+/// The connection is an `SQLiteHandle` (statements prepared once and kept), used by tasks that
+/// prefer the lane's one-thread pool: a statement runs from binding to its last row on that thread,
+/// under the handle's lock, so statements of different requests on the lane never interleave.
 final class SQLiteReadLane: Sendable {
     /// Runs a task's jobs on the lane's thread, where its statements run too.
     let executor: ThreadPoolExecutor
-    /// The connection, for SQLiteNIO's row queries (its concurrency path: no event-loop hop per row).
-    let connection: SQLiteConnection
-    /// The same connection for SQLKit, with the encoder and decoder Fluent's SQLite driver uses.
-    let sql: any SQLDatabase
+    /// SQLKit on the lane's connection.
+    let sql: SQLiteHandleDatabase
     private let threadPool: NIOThreadPool
 
-    private init(threadPool: NIOThreadPool, connection: SQLiteConnection) {
+    private init(threadPool: NIOThreadPool, sql: SQLiteHandleDatabase) {
         self.threadPool = threadPool
-        self.connection = connection
+        self.sql = sql
         executor = ThreadPoolExecutor(pool: threadPool)
-        sql = connection.sql()
     }
 
-    /// Opens a connection the way sqlite-kit's pool does (same file, `foreign_keys`), with the
-    /// per-connection settings every connection gets. `eventLoop` only completes the opening.
+    /// Opens a connection to the file sqlite-kit's pool opens, with `foreign_keys` as its connections
+    /// have it and the per-connection settings every connection gets. `eventLoop` only completes
+    /// SQLKit's future-based calls.
     static func open(configuration: SQLiteConfiguration, on eventLoop: any EventLoop, logger: Logger) async throws -> SQLiteReadLane {
-        let threadPool = NIOThreadPool(numberOfThreads: 1)
-        threadPool.start()
+        let handle = try SQLiteHandle(location: configuration.storage.uri)
+        let sql = SQLiteHandleDatabase(handle: handle, logger: logger, eventLoop: eventLoop)
         do {
-            let connection = try await SQLiteConnectionSource(configuration: configuration, threadPool: threadPool)
-                .makeConnection(logger: logger, on: eventLoop).get()
-            let lane = SQLiteReadLane(threadPool: threadPool, connection: connection)
-            do {
-                try await SQLiteSettings.apply(on: lane.sql)
-            } catch {
-                await lane.close()
-                throw error
-            }
-            return lane
+            if configuration.enableForeignKeys { try sql.run("PRAGMA foreign_keys = ON", []) }
+            try await SQLiteSettings.apply(on: sql)
         } catch {
-            try? await threadPool.shutdownGracefully()
+            handle.close()
             throw error
         }
+        let threadPool = NIOThreadPool(numberOfThreads: 1)
+        threadPool.start()
+        return SQLiteReadLane(threadPool: threadPool, sql: sql)
     }
 
     func close() async {
-        try? await connection.close()
+        // Work still queued on the lane's thread runs before the pool stops; the connection after it.
         try? await threadPool.shutdownGracefully()
+        sql.handle.close()
     }
 }

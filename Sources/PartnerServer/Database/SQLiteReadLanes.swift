@@ -12,8 +12,8 @@ import Vapor
 /// back to the loop as a task of its own, and the loop resumed the request's task on the cooperative
 /// pool. A dashboard runs about ten statements, so those wake-ups cost as much as the statements.
 /// On a lane the request's task prefers the lane's thread (`ThreadPoolExecutor`, as the writer
-/// does) and its statements go to the lane's connection on SQLiteNIO's concurrency path: the
-/// statement and the Swift code around it run back to back on one thread.
+/// does) and its statements run on the lane's connection (`SQLiteHandle`, statements prepared once
+/// and kept) right there: the statement and the Swift code around it run back to back on one thread.
 ///
 /// A request takes the lane with the fewest requests in flight, so one long statement holds up
 /// only the requests that share its lane. Reads only: writes still queue for the writer

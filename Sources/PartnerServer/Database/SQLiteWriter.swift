@@ -1,30 +1,30 @@
 import FluentKit
 import FluentSQLiteDriver
+import Foundation
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import SQLKit
-import SQLiteNIO
 import Vapor
 
 /// The one connection every SQLite write goes through, with a thread of its own.
 ///
-/// The connection lives in a pool of one on a one-thread `NIOThreadPool`, and a write batch runs
-/// as a task that prefers that same thread (`ThreadPoolExecutor`): a statement, the Swift code
-/// between statements and the next statement follow each other on one thread instead of waking
-/// an event loop and a cooperative thread for each. Fluent's model queries still complete through
-/// an event loop: the writer has one of its own, so those completions never queue behind HTTP
-/// traffic. Readers keep Fluent's pool; in WAL mode they never wait for this writer.
+/// The connection (`SQLiteHandle`, statements prepared once and kept) is used from a task that
+/// prefers the writer's one-thread pool (`ThreadPoolExecutor`): a batch's statements and the Swift
+/// code between them run back to back on that thread, without waking another per statement. Only
+/// Fluent's future-based model queries still complete through an event loop: the writer has one of
+/// its own, so those completions never queue behind HTTP traffic. Readers keep their own
+/// connections; in WAL mode they never wait for this writer.
 final class SQLiteWriter: Sendable {
     private let eventLoopGroup: MultiThreadedEventLoopGroup
     private let threadPool: NIOThreadPool
     private let executor: ThreadPoolExecutor
-    private let databases: Databases
-    private let database: any Database
+    private let handle: SQLiteHandle
+    private let context: DatabaseContext
     private let checkpointsElsewhere = NIOLockedValueBox(false)
     private let walRestartDue = NIOLockedValueBox(false)
-    /// The connection the per-connection settings were last applied to, and the checkpoint mode.
-    private let configured = NIOLockedValueBox<(connection: SQLiteConnection, autocheckpoint: Bool)?>(nil)
+    /// The checkpoint mode last applied to the connection (nil: none yet).
+    private let appliedAutocheckpoint = NIOLockedValueBox<Bool?>(nil)
 
     /// Whether the WAL is checkpointed by `Application.useBackgroundCheckpoints()` rather than by the
     /// committing writer (SQLite's automatic checkpoint runs inside the COMMIT that crosses 1,000
@@ -48,62 +48,45 @@ final class SQLiteWriter: Sendable {
         }
     }
 
-    init(configuration: SQLiteConfiguration, logger: Logger) throws {
+    /// Opens the writer's connection to the file `configuration` names (the same file sqlite-kit's
+    /// pool opens), with foreign keys enforced when the configuration asks for them. Model queries
+    /// run with `fluent`'s model middleware.
+    init(configuration: SQLiteConfiguration, fluent: (any DatabaseConfiguration)? = nil, logger: Logger) throws {
+        handle = try SQLiteHandle(location: configuration.storage.uri)
+        if configuration.enableForeignKeys { try handle.execute("PRAGMA foreign_keys = ON", []) }
         eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let eventLoop = eventLoopGroup.next()
         threadPool = NIOThreadPool(numberOfThreads: 1)
         threadPool.start()
         executor = ThreadPoolExecutor(pool: threadPool)
-        databases = Databases(threadPool: threadPool, on: eventLoop)
-        databases.use(.sqlite(configuration, maxConnectionsPerEventLoop: 1), as: .sqlite)
-        guard let database = databases.database(logger: logger, on: eventLoop) else { throw StorageError.notSQL }
-        self.database = database
+        context = DatabaseContext(
+            configuration: fluent ?? DatabaseConfigurationFactory.sqlite(configuration).make(),
+            logger: logger, eventLoop: eventLoopGroup.next())
     }
 
-    /// Runs `body` on the writer's connection and thread (no transaction is opened here).
+    /// Runs `body` on the writer's connection and thread (no transaction is opened here). One call
+    /// at a time: the commit queue is the writer's only caller.
     func run<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        let executor = self.executor
-        return try await database.withConnection { connectionBound in
-            try await withTaskExecutorPreference(executor) {
-                let writerDatabase = try Self.writerDatabase(for: connectionBound)
-                try await self.configure(writerDatabase)
-                return try await body(writerDatabase)
-            }
+        let database = WriterDatabase(handle: handle, context: context)
+        return try await withTaskExecutorPreference(executor) {
+            try await self.configure(database)
+            return try await body(database)
         }
     }
 
-    /// Applies the per-connection settings when the pool hands out a connection that does not have
-    /// them yet (sqlite-kit sets only `foreign_keys` on the connections it opens) or the checkpoint
-    /// mode changed: once per connection, not four statements before every batch.
+    /// Applies the per-connection settings before the first batch, and the checkpoint mode again
+    /// when it changed: not four statements before every batch.
     private func configure(_ database: WriterDatabase) async throws {
         let autocheckpoint = !checkpointsInBackground
-        let current = configured.withLockedValue { last in
-            last.map { $0.connection === database.connection && $0.autocheckpoint == autocheckpoint } ?? false
-        }
-        guard !current else { return }
-        try await SQLiteSettings.apply(on: database as any Database, autocheckpoint: autocheckpoint)
-        configured.withLockedValue { $0 = (database.connection, autocheckpoint) }
+        guard appliedAutocheckpoint.withLockedValue({ $0 }) != autocheckpoint else { return }
+        try await SQLiteSettings.apply(on: database as any SQLDatabase, autocheckpoint: autocheckpoint)
+        appliedAutocheckpoint.withLockedValue { $0 = autocheckpoint }
     }
 
     func shutdown() async throws {
-        await databases.shutdownAsync()
+        // The pool runs the last queued work before it stops; the connection closes after it.
         try await threadPool.shutdownGracefully()
+        handle.close()
         try await eventLoopGroup.shutdownGracefully()
-    }
-
-    /// The connection-bound Fluent database with its `SQLiteConnection`: Fluent's SQLite database
-    /// hands out its connection synchronously once it is bound to one.
-    private static func writerDatabase(for database: any Database) throws -> WriterDatabase {
-        guard let sql = database as? any Database & SQLDatabase, let sqlite = database as? any SQLiteDatabase else {
-            throw StorageError.notSQL
-        }
-        let found = NIOLockedValueBox<SQLiteConnection?>(nil)
-        _ = sqlite.withConnection { connection -> EventLoopFuture<Void> in
-            found.withLockedValue { $0 = connection }
-            return connection.eventLoop.makeSucceededVoidFuture()
-        }
-        guard let connection = found.withLockedValue({ $0 }) else { throw StorageError.notSQL }
-        return WriterDatabase(fluent: sql, connection: connection)
     }
 }
 
@@ -113,6 +96,18 @@ extension SQLiteWriter: LifecycleHandler {
             try await shutdown()
         } catch {
             application.logger.warning("The SQLite writer did not stop cleanly: \(error)")
+        }
+    }
+}
+
+extension SQLiteConfiguration.Storage {
+    /// The file URI sqlite-kit opens for this storage (an in-memory database is a temporary file).
+    var uri: String {
+        switch self {
+        case .memory(let identifier):
+            return URL(fileURLWithPath: TemporaryDatabaseCleanup.path(for: identifier)).absoluteString
+        case .file(let path):
+            return path.hasPrefix("file:") ? path : URL(fileURLWithPath: path, isDirectory: false).absoluteString
         }
     }
 }

@@ -1,39 +1,45 @@
 import FluentKit
+import FluentSQL
 import NIOCore
 import SQLKit
-import SQLiteNIO
 
-/// The database a queued SQLite write runs on: Fluent's view of the writer's connection, already
-/// inside the batch's `BEGIN IMMEDIATE`.
+/// The database a queued SQLite write runs on: the writer's own connection, already inside the
+/// batch's `BEGIN IMMEDIATE`.
 ///
-/// It forwards to that connection-bound Fluent database, but answers SQLiteNIO's row queries on the
-/// connection itself (its Concurrency path, without an event-loop hop per row), reports that it is
-/// in a transaction, and runs nested `transaction` / `withConnection` calls inline, so a service
-/// that asks for its own transaction joins the batch's.
-struct WriterDatabase: Database, SQLDatabase, SQLiteDatabase {
-    private let fluent: any Database & SQLDatabase
-    let connection: SQLiteConnection
+/// SQLKit statements and Fluent's model queries are both serialized here and run on the writer's
+/// `SQLiteHandle` at once, on the calling thread (the writer's: the batch's task prefers it), with
+/// statements prepared once and kept. It reports that it is in a transaction and runs nested
+/// `transaction` / `withConnection` calls inline, so a service that asks for its own transaction
+/// joins the batch's.
+struct WriterDatabase: Database, SQLDatabase, SQLiteHandleProvider {
+    let sql: SQLiteHandleDatabase
+    let context: DatabaseContext
 
-    init(fluent: any Database & SQLDatabase, connection: SQLiteConnection) {
-        self.fluent = fluent
-        self.connection = connection
+    init(handle: SQLiteHandle, context: DatabaseContext) {
+        sql = SQLiteHandleDatabase(handle: handle, logger: context.logger, eventLoop: context.eventLoop)
+        self.context = context
     }
+
+    var currentHandle: SQLiteHandleDatabase? { sql }
+    var inTransaction: Bool { true }
 
     // Database
 
-    var context: DatabaseContext { fluent.context }
-    var inTransaction: Bool { true }
-
     func execute(query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> Void) -> EventLoopFuture<Void> {
-        fluent.execute(query: query, onOutput: onOutput)
+        var converted = SQLQueryConverter(delegate: SQLiteConverterDelegate()).convert(query)
+        // A created row answers with its identifier, as Fluent's SQLite driver asks for it.
+        if case .create = query.action, query.customIDKey != .some(.string("")) {
+            converted = SQLKit.SQLList([converted, SQLReturning(.init((query.customIDKey ?? .id).description))], separator: SQLRaw(" "))
+        }
+        return sql.completed { try sql.run(converted) { onOutput(SQLRowOutput(row: $0, schema: nil)) } }
     }
 
     func execute(schema: DatabaseSchema) -> EventLoopFuture<Void> {
-        fluent.execute(schema: schema)
+        sql.completed { try sql.run(SQLSchemaConverter(delegate: SQLiteConverterDelegate()).convert(schema)) { _ in } }
     }
 
     func execute(enum: DatabaseEnum) -> EventLoopFuture<Void> {
-        fluent.execute(enum: `enum`)
+        eventLoop.makeSucceededVoidFuture()
     }
 
     func transaction<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
@@ -46,41 +52,20 @@ struct WriterDatabase: Database, SQLDatabase, SQLiteDatabase {
 
     // SQLDatabase
 
-    var logger: Logger { fluent.logger }
-    var eventLoop: any EventLoop { connection.eventLoop }
-    var dialect: any SQLDialect { fluent.dialect }
-    var version: (any SQLDatabaseReportedVersion)? { fluent.version }
-    var queryLogLevel: Logger.Level? { fluent.queryLogLevel }
+    var logger: Logger { context.logger }
+    var eventLoop: any EventLoop { context.eventLoop }
+    var dialect: any SQLDialect { sql.dialect }
+    var queryLogLevel: Logger.Level? { sql.queryLogLevel }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
-        fluent.execute(sql: query, onRow)
+        sql.execute(sql: query, onRow)
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        try await fluent.execute(sql: query, onRow)
+        try await sql.execute(sql: query, onRow)
     }
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await closure(self)
-    }
-
-    // SQLiteDatabase
-
-    func query(_ query: String, _ binds: [SQLiteData], logger: Logger, _ onRow: @escaping @Sendable (SQLiteRow) -> Void)
-        -> EventLoopFuture<Void>
-    {
-        connection.query(query, binds, logger: logger, onRow)
-    }
-
-    func query(_ query: String, _ binds: [SQLiteData], _ onRow: @escaping @Sendable (SQLiteRow) -> Void) async throws {
-        try await connection.query(query, binds, onRow)
-    }
-
-    func withConnection<T>(_ closure: @escaping @Sendable (SQLiteConnection) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
-        closure(connection)
-    }
-
-    func withConnection<T>(_ closure: @escaping @Sendable (SQLiteConnection) async throws -> T) async throws -> T {
-        try await closure(connection)
     }
 }
